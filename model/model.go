@@ -1,0 +1,136 @@
+// Package model holds the plain data that flows through claimwire:
+// articles, the claims extracted from them and the spans that tie a claim to
+// its evidence. It imports only the standard library so that every stage
+// (feeds, text, extract, store, export) can share it without depending on
+// one another.
+package model
+
+import (
+	"encoding/json"
+	"time"
+)
+
+// Kind names a family of claims.
+type Kind string
+
+// The kinds of claims claimwire extracts.
+const (
+	Accusation Kind = "accusation"
+	Actor      Kind = "actor"
+	Quote      Kind = "quote"
+	Number     Kind = "number"
+)
+
+// Kinds lists every kind in the order reports show them.
+var Kinds = []Kind{Accusation, Actor, Quote, Number}
+
+// Valid reports whether k is one of Kinds.
+func (k Kind) Valid() bool {
+	for _, x := range Kinds {
+		if k == x {
+			return true
+		}
+	}
+	return false
+}
+
+// Span is a half-open range of byte offsets [Start, End) into an article's text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Len returns the number of bytes the span covers.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Contains reports whether o lies within s.
+func (s Span) Contains(o Span) bool { return s.Start <= o.Start && o.End <= s.End }
+
+// Overlaps reports whether s and o share at least one byte.
+func (s Span) Overlaps(o Span) bool { return s.Start < o.End && o.Start < s.End }
+
+// Article is one news story: where it came from and its main text.
+type Article struct {
+	ID           string    `json:"id"`
+	URL          string    `json:"url,omitempty"`
+	CanonicalURL string    `json:"canonical_url,omitempty"`
+	GUID         string    `json:"guid,omitempty"`
+	Title        string    `json:"title,omitempty"`
+	Byline       string    `json:"byline,omitempty"`
+	Feeds        []string  `json:"feeds,omitempty"` // every feed that carried the story
+	Published    time.Time `json:"published,omitzero"`
+	Fetched      time.Time `json:"fetched,omitzero"`
+	Text         string    `json:"text"`
+	TextHash     string    `json:"text_hash,omitempty"` // hex SHA-256 of the normalised text, for dedup
+	Error        string    `json:"error,omitempty"`     // why processing failed, if it did
+}
+
+// Claim is one checkable statement found in an article, with its evidence.
+// Fields are flat so that a claim maps onto one CSV row; only the fields of
+// its Kind are set.
+type Claim struct {
+	ID        string `json:"id,omitempty"`         // article ID + sequence, set by the store
+	ArticleID string `json:"article_id,omitempty"` // set by the store
+
+	Kind Kind `json:"kind"`
+
+	// accusation
+	Accuser    string `json:"accuser,omitempty"`
+	Accused    string `json:"accused,omitempty"`
+	Allegation string `json:"allegation,omitempty"`
+	CAMEO      string `json:"cameo,omitempty"`
+
+	// actor
+	Label     string   `json:"label,omitempty"`     // as written
+	Canonical string   `json:"canonical,omitempty"` // the gazetteer's name
+	Aliases   []string `json:"aliases,omitempty"`
+	Sponsor   string   `json:"sponsor,omitempty"`
+
+	// quote
+	Speaker      string `json:"speaker,omitempty"`
+	SpeakerTitle string `json:"speaker_title,omitempty"`
+	Quote        string `json:"quote,omitempty"`
+	Direct       bool   `json:"direct,omitempty"`
+
+	// number
+	Value     float64 `json:"value,omitempty"`
+	Unit      string  `json:"unit,omitempty"`
+	Qualifier string  `json:"qualifier,omitempty"`
+	Text      string  `json:"text,omitempty"` // the expression as written
+
+	// evidence, shared by every kind
+	Cue        string  `json:"cue,omitempty"` // the word that triggered the rule
+	Sentence   string  `json:"sentence"`
+	Start      int     `json:"start"`
+	End        int     `json:"end"`
+	Rule       string  `json:"rule,omitempty"`
+	Confidence float64 `json:"confidence,omitempty"`
+}
+
+// Span returns the claim's evidence span.
+func (c Claim) Span() Span { return Span{c.Start, c.End} }
+
+// claimJSON has the same fields as Claim; converting to it drops the
+// MarshalJSON method and so avoids recursion.
+type claimJSON Claim
+
+// MarshalJSON writes the fields every claim has and those of its kind, so
+// that `direct: false` and `value: 0` are printed where they mean something
+// and left out where they do not.
+func (c Claim) MarshalJSON() ([]byte, error) {
+	type quote struct {
+		claimJSON
+		Direct bool `json:"direct"`
+	}
+	type number struct {
+		claimJSON
+		Value float64 `json:"value"`
+	}
+	switch c.Kind {
+	case Quote:
+		return json.Marshal(quote{claimJSON(c), c.Direct})
+	case Number:
+		return json.Marshal(number{claimJSON(c), c.Value})
+	}
+	return json.Marshal(claimJSON(c))
+}
