@@ -134,3 +134,20 @@ func (c Claim) MarshalJSON() ([]byte, error) {
 	}
 	return json.Marshal(claimJSON(c))
 }
+
+// Feed is one subscribed feed and the state of its polling, kept between
+// runs so that conditional requests and backoff survive a restart.
+type Feed struct {
+	URL      string        `json:"url"`
+	Title    string        `json:"title,omitempty"`
+	Interval time.Duration `json:"interval,omitempty"` // configured poll interval; 0 means the default
+
+	ETag         string    `json:"etag,omitempty"`          // sent back verbatim as If-None-Match
+	LastModified string    `json:"last_modified,omitempty"` // sent back verbatim as If-Modified-Since
+	LastFetch    time.Time `json:"last_fetch,omitzero"`
+	NextCheck    time.Time `json:"next_check,omitzero"`
+	LastStatus   int       `json:"last_status,omitempty"` // HTTP status of the last fetch
+	Errors       int       `json:"errors,omitempty"`      // consecutive failures
+	LastError    string    `json:"last_error,omitempty"`
+	Items        int       `json:"items,omitempty"` // items seen in the last successful fetch
+}
