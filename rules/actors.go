@@ -1,0 +1,75 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Actor is a threat-actor group with its other names and the state it is
+// tied to.
+type Actor struct {
+	Name    string   `yaml:"name"`
+	Aliases []string `yaml:"aliases"`
+	Sponsor string   `yaml:"sponsor"` // a country name, or empty when unattributed
+	// Ambiguous lists the names (among Name and Aliases) that are also
+	// common words, such as "Lead" or "Mask": they count only beside a
+	// group cue ("the Lead group", "hackers known as Mask").
+	Ambiguous []string `yaml:"ambiguous"`
+	Refs      []string `yaml:"refs"` // public references, e.g. MITRE ATT&CK "G0022"
+}
+
+func (a *Actor) validate() error {
+	if strings.TrimSpace(a.Name) == "" {
+		return errors.New("actor: name is empty")
+	}
+	for _, amb := range a.Ambiguous {
+		if !strings.EqualFold(amb, a.Name) && !containsFold(a.Aliases, amb) {
+			return fmt.Errorf("actor %q: ambiguous name %q is neither its name nor an alias", a.Name, amb)
+		}
+	}
+	return nil
+}
+
+// Names returns the actor's name followed by its aliases.
+func (a *Actor) Names() []string { return append([]string{a.Name}, a.Aliases...) }
+
+// IsAmbiguous reports whether name needs a group cue to count.
+func (a *Actor) IsAmbiguous(name string) bool { return containsFold(a.Ambiguous, name) }
+
+// ActorPattern finds threat-actor labels that are not in the gazetteer.
+// The regex's group named "label" (or its whole match) is the label.
+type ActorPattern struct {
+	Name  string `yaml:"name"`
+	Regex string `yaml:"regex"`
+	// Sponsor is the state labels of this pattern are tied to, if the
+	// naming scheme says so (Microsoft's "Typhoon" names are China's).
+	Sponsor string `yaml:"sponsor"`
+
+	re *regexp.Regexp
+}
+
+func (p *ActorPattern) validate() error {
+	if p.Name == "" {
+		return errors.New("actor pattern: name is empty")
+	}
+	re, err := regexp.Compile(p.Regex)
+	if err != nil {
+		return fmt.Errorf("actor pattern %q: %w", p.Name, err)
+	}
+	p.re = re
+	return nil
+}
+
+// Regexp returns the compiled pattern.
+func (p *ActorPattern) Regexp() *regexp.Regexp { return p.re }
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}

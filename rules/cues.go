@@ -1,0 +1,68 @@
+package rules
+
+import (
+	"fmt"
+	"slices"
+)
+
+// Cues are the words that trigger extraction rules. Verbs are listed in
+// every form the rules should match (say, says, said, saying), so that no
+// stemmer stands between a rule author and what matches.
+type Cues struct {
+	Speech      []string    `yaml:"speech"`      // verbs of saying: said, told, warned, insisted
+	Attribution []string    `yaml:"attribution"` // phrases naming a source after the content: "according to"
+	Accuse      []AccuseCue `yaml:"accuse"`      // accusation cues and how their parties are placed
+	Deny        []string    `yaml:"deny"`        // denials, which are not accusations: denied, rejected
+	Titles      []string    `yaml:"titles"`      // words of a speaker's title: spokesperson, minister
+	Groups      []string    `yaml:"groups"`      // words that mark a threat-actor name: group, hackers, unit
+}
+
+// Frames name where an accusation cue finds its parties.
+const (
+	FrameObject  = "object" // ACCUSER accused ACCUSED (of …); passive: ACCUSED was accused by ACCUSER
+	FrameBlameOn = "on"     // ACCUSER blamed the attack on ACCUSED
+	FrameBehind  = "behind" // ACCUSER said ACCUSED was behind …
+	FrameTo      = "to"     // ACCUSER attributed the attack to ACCUSED
+	FrameClaim   = "claim"  // ACCUSER claims ACCUSED did wrong
+	FrameNoun    = "noun"   // accusations by ACCUSER against ACCUSED
+)
+
+var frames = []string{FrameObject, FrameBlameOn, FrameBehind, FrameTo, FrameClaim, FrameNoun}
+
+// AccuseCue is one accusation cue.
+type AccuseCue struct {
+	Name  string   `yaml:"name"`
+	Forms []string `yaml:"forms"` // accuse, accuses, accused, accusing
+	Frame string   `yaml:"frame"` // one of the Frame constants
+	CAMEO string   `yaml:"cameo"` // CAMEO event code, e.g. 112 (accuse)
+}
+
+func (c *AccuseCue) validate() error {
+	if c.Name == "" || len(c.Forms) == 0 {
+		return fmt.Errorf("accusation cue %q: needs a name and forms", c.Name)
+	}
+	if !slices.Contains(frames, c.Frame) {
+		return fmt.Errorf("accusation cue %q: frame %q is not one of %v", c.Name, c.Frame, frames)
+	}
+	return nil
+}
+
+func (c *Cues) merge(o *Cues) {
+	c.Speech = appendNew(c.Speech, o.Speech)
+	c.Attribution = appendNew(c.Attribution, o.Attribution)
+	c.Accuse = mergeNamed(c.Accuse, o.Accuse, func(a AccuseCue) string { return a.Name })
+	c.Deny = appendNew(c.Deny, o.Deny)
+	c.Titles = appendNew(c.Titles, o.Titles)
+	c.Groups = appendNew(c.Groups, o.Groups)
+}
+
+func (c Cues) clone() Cues {
+	return Cues{
+		Speech:      slices.Clone(c.Speech),
+		Attribution: slices.Clone(c.Attribution),
+		Accuse:      slices.Clone(c.Accuse),
+		Deny:        slices.Clone(c.Deny),
+		Titles:      slices.Clone(c.Titles),
+		Groups:      slices.Clone(c.Groups),
+	}
+}
