@@ -1,0 +1,179 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/claimwire/claimwire/model"
+)
+
+// Claims returns an article's claims in the order they were stored, or an
+// error wrapping ErrNotFound if there is no such article.
+func (db *DB) Claims(articleID string) ([]model.Claim, error) {
+	var claims []model.Claim
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		if tx.Bucket(articlesBucket).Get([]byte(articleID)) == nil {
+			return ErrNotFound
+		}
+		var err error
+		claims, err = readClaims(tx, articleID, nil)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: claims of %s: %w", articleID, err)
+	}
+	return claims, nil
+}
+
+// ReplaceClaims swaps an article's claims for new ones (after the rules
+// changed, say) in one transaction: if anything fails, the old claims stay.
+func (db *DB) ReplaceClaims(articleID string, claims []model.Claim) error {
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		if tx.Bucket(articlesBucket).Get([]byte(articleID)) == nil {
+			return ErrNotFound
+		}
+		return replaceClaims(tx, articleID, claims)
+	})
+	if err != nil {
+		return fmt.Errorf("store: replace claims of %s: %w", articleID, err)
+	}
+	return nil
+}
+
+// replaceClaims deletes before it encodes, so that a claim which cannot be
+// encoded fails after the old claims are gone: the transaction, not the
+// order of steps, is what keeps them.
+func replaceClaims(tx *bolt.Tx, articleID string, claims []model.Claim) error {
+	b := tx.Bucket(claimsBucket)
+	if err := deleteClaims(b, articleID); err != nil {
+		return err
+	}
+	vals, err := encodeClaims(articleID, claims)
+	if err != nil {
+		return err
+	}
+	return putClaims(b, articleID, vals)
+}
+
+// writeClaims replaces an article's claims with already encoded ones.
+func writeClaims(b *bolt.Bucket, articleID string, vals [][]byte) error {
+	if err := deleteClaims(b, articleID); err != nil {
+		return err
+	}
+	return putClaims(b, articleID, vals)
+}
+
+// encodeClaims gives each claim its ID and article and encodes it.
+func encodeClaims(articleID string, claims []model.Claim) ([][]byte, error) {
+	if len(claims) > math.MaxUint32-1 {
+		return nil, fmt.Errorf("%d claims: more than a 4-byte sequence holds", len(claims))
+	}
+	vals := make([][]byte, len(claims))
+	for i, c := range claims {
+		seq := uint32(i + 1)
+		c.ID, c.ArticleID = claimID(articleID, seq), articleID
+		v, err := json.Marshal(c)
+		if err != nil {
+			return nil, fmt.Errorf("encode claim %d: %w", seq, err)
+		}
+		vals[i] = v
+	}
+	return vals, nil
+}
+
+func putClaims(b *bolt.Bucket, articleID string, vals [][]byte) error {
+	for i, v := range vals {
+		seq := uint32(i + 1)
+		if err := b.Put(claimKey(articleID, seq), v); err != nil {
+			return fmt.Errorf("put claim %d: %w", seq, err)
+		}
+	}
+	return nil
+}
+
+// deleteClaims removes every claim under the article's prefix. It seeks
+// afresh after each delete because a bbolt cursor that deletes and then
+// moves on can skip a key.
+func deleteClaims(b *bolt.Bucket, articleID string) error {
+	prefix := claimPrefix(articleID)
+	c := b.Cursor()
+	for k, _ := c.Seek(prefix); bytes.HasPrefix(k, prefix); k, _ = c.Seek(prefix) {
+		if err := c.Delete(); err != nil {
+			return fmt.Errorf("delete claim %x: %w", k, err)
+		}
+	}
+	return nil
+}
+
+// readClaims decodes an article's claims, keeping those keep accepts (all,
+// if keep is nil).
+func readClaims(tx *bolt.Tx, articleID string, keep func(model.Claim) bool) ([]model.Claim, error) {
+	var claims []model.Claim
+	prefix := claimPrefix(articleID)
+	c := tx.Bucket(claimsBucket).Cursor()
+	for k, v := c.Seek(prefix); bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		var cl model.Claim
+		if err := json.Unmarshal(v, &cl); err != nil {
+			return nil, fmt.Errorf("decode claim %x: %w", k, err)
+		}
+		if keep == nil || keep(cl) {
+			claims = append(claims, cl)
+		}
+	}
+	return claims, nil
+}
+
+// Filter selects claims for ForEachClaim. Zero fields select everything.
+type Filter struct {
+	// Since keeps articles published (or else fetched) at or after it.
+	Since time.Time
+	// Kinds keeps claims of these kinds; empty keeps every kind.
+	Kinds []model.Kind
+	// Feed keeps articles that this feed URL carried.
+	Feed string
+}
+
+func (f Filter) article(a model.Article) bool {
+	return f.Feed == "" || slices.Contains(a.Feeds, f.Feed)
+}
+
+func (f Filter) claim(c model.Claim) bool {
+	return len(f.Kinds) == 0 || slices.Contains(f.Kinds, c.Kind)
+}
+
+// claimRow is a claim with the article it came from.
+type claimRow struct {
+	claim   model.Claim
+	article *model.Article
+}
+
+// ForEachClaim calls fn for each claim that f selects, with its article,
+// articles oldest first and each article's claims in order; it stops at fn's
+// first error and returns it. It seeks the published index to f.Since rather
+// than scanning everything, and holds one page of articles in memory at a
+// time (see scanPublished), so fn may take its time and use the database.
+func (db *DB) ForEachClaim(f Filter, fn func(model.Claim, model.Article) error) error {
+	load := func(tx *bolt.Tx, id string) ([]claimRow, error) {
+		a, ok, err := getArticle(tx, id)
+		if !ok || !f.article(a) {
+			return nil, err
+		}
+		claims, err := readClaims(tx, id, f.claim)
+		rows := make([]claimRow, len(claims))
+		for i, c := range claims {
+			rows[i] = claimRow{c, &a}
+		}
+		return rows, err
+	}
+	emit := func(r claimRow) error { return fn(r.claim, *r.article) }
+	if err := scanPublished(db, f.Since, load, emit); err != nil {
+		return fmt.Errorf("store: for each claim: %w", err)
+	}
+	return nil
+}
