@@ -138,26 +138,18 @@ func parseInterval(s string) (time.Duration, error) {
 func parseOPML(name string, data []byte) ([]Source, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.CharsetReader = charset.NewReaderLabel
+	if err := expectRoot(d, "opml"); err != nil {
+		return nil, opmlError(name, d, err)
+	}
 	var out []Source
 	seen := map[string]bool{}
-	root := ""
 	for {
-		tok, err := d.Token()
+		start, err := nextStart(d)
 		if errors.Is(err, io.EOF) {
-			break
+			return out, nil
 		}
 		if err != nil {
 			return nil, opmlError(name, d, err)
-		}
-		start, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
-		if root == "" {
-			root = start.Name.Local
-			if !strings.EqualFold(root, "opml") {
-				return nil, opmlError(name, d, fmt.Errorf("root element is <%s>, want <opml>", root))
-			}
 		}
 		src, ok, err := outlineSource(start)
 		if err != nil {
@@ -168,7 +160,33 @@ func parseOPML(name string, data []byte) ([]Source, error) {
 			out = append(out, src)
 		}
 	}
-	return out, nil
+}
+
+// expectRoot reads up to the root element and checks its name.
+func expectRoot(d *xml.Decoder, name string) error {
+	start, err := nextStart(d)
+	switch {
+	case errors.Is(err, io.EOF):
+		return fmt.Errorf("no <%s> element", name)
+	case err != nil:
+		return err
+	case !strings.EqualFold(start.Name.Local, name):
+		return fmt.Errorf("root element is <%s>, want <%s>", start.Name.Local, name)
+	}
+	return nil
+}
+
+// nextStart returns the next start element.
+func nextStart(d *xml.Decoder) (xml.StartElement, error) {
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return xml.StartElement{}, err
+		}
+		if start, ok := tok.(xml.StartElement); ok {
+			return start, nil
+		}
+	}
 }
 
 // outlineSource returns the feed of an <outline xmlUrl="...">; ok is false

@@ -1,6 +1,7 @@
 package feeds
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -94,7 +95,7 @@ func until(v string, now time.Time) time.Duration {
 	if err != nil || !t.After(now) {
 		return 0
 	}
-	return t.Sub(now)
+	return min(t.Sub(now), maxHint)
 }
 
 // ttl parses an RSS <ttl>, a number of minutes.
@@ -114,8 +115,8 @@ const maxHint = 10 * 365 * 24 * time.Hour
 // count parses a non-negative decimal number of units, capped at maxHint;
 // anything else is 0.
 func count(v string, unit time.Duration) time.Duration {
-	n, err := strconv.ParseUint(v, 10, 64)
-	if err != nil {
+	n, err := strconv.ParseUint(v, 10, 64) // out of range gives the maximum
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
 		return 0
 	}
 	return time.Duration(min(n, uint64(maxHint/unit))) * unit

@@ -1,0 +1,73 @@
+package feeds
+
+import (
+	"errors"
+	"net/netip"
+	"strings"
+	"testing"
+)
+
+func TestRefusal(t *testing.T) {
+	tests := []struct {
+		addr, want string
+	}{
+		{"127.0.0.1", "loopback"},
+		{"127.8.9.10", "loopback"},
+		{"::1", "loopback"},
+		{"::ffff:127.0.0.1", "loopback"},
+		{"10.1.2.3", "private"},
+		{"172.16.0.1", "private"},
+		{"172.31.255.255", "private"},
+		{"192.168.1.1", "private"},
+		{"fc00::1", "private"},
+		{"fd12:3456::1", "private"},
+		{"169.254.1.1", "link-local"},
+		{"fe80::1", "link-local"},
+		{"169.254.169.254", "cloud metadata"},
+		{"fd00:ec2::254", "cloud metadata"},
+		{"100.64.0.1", "carrier-grade NAT"},
+		{"100.127.255.254", "carrier-grade NAT"},
+		{"0.0.0.0", "\"this network\""},
+		{"::", "unspecified"},
+		{"224.0.0.1", "multicast"},
+		{"ff02::1", "multicast"},
+		{"255.255.255.255", "reserved"},
+		{"64:ff9b::a01:203", "private"}, // NAT64 of 10.1.2.3
+		{"8.8.8.8", ""},
+		{"93.184.216.34", ""},
+		{"100.63.255.255", ""},
+		{"100.128.0.0", ""},
+		{"172.32.0.1", ""},
+		{"2606:4700::1111", ""},
+		{"64:ff9b::808:808", ""}, // NAT64 of 8.8.8.8
+	}
+	for _, tt := range tests {
+		if got := refusal(netip.MustParseAddr(tt.addr)); got != tt.want {
+			t.Errorf("refusal(%s) = %q, want %q", tt.addr, got, tt.want)
+		}
+	}
+}
+
+func TestDialGuard(t *testing.T) {
+	guard := dialGuard([]netip.Prefix{netip.MustParsePrefix("127.0.0.1/32")})
+	tests := []struct {
+		address string
+		refused bool
+	}{
+		{"127.0.0.1:80", false}, // allowed by exception
+		{"127.0.0.2:80", true},
+		{"[::1]:443", true},
+		{"10.0.0.1:443", true},
+		{"8.8.8.8:443", false},
+		{"not an address", true},
+	}
+	for _, tt := range tests {
+		err := guard("tcp", tt.address, nil)
+		if refused := errors.Is(err, ErrRefusedAddress); refused != tt.refused {
+			t.Errorf("guard(%s) = %v, refused want %v", tt.address, err, tt.refused)
+		}
+		if tt.refused && !strings.Contains(err.Error(), "refused address") {
+			t.Errorf("guard(%s) error %q does not say the address is refused", tt.address, err)
+		}
+	}
+}
