@@ -1,0 +1,248 @@
+package text
+
+import (
+	"encoding/json"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+// meta is what a page says about itself in JSON-LD and <meta> tags.
+type meta struct {
+	ld   map[string]any    // the page's article object in JSON-LD, if any
+	tags map[string]string // <meta> content by lower-cased name, property or itemprop
+}
+
+func readMeta(doc *goquery.Document) *meta {
+	return &meta{ld: findArticle(jsonLD(doc)), tags: metaTags(doc)}
+}
+
+// metaTags maps each <meta> key to the content of its first occurrence.
+func metaTags(doc *goquery.Document) map[string]string {
+	tags := map[string]string{}
+	doc.Find("meta[content]").Each(func(_ int, s *goquery.Selection) {
+		content := strings.TrimSpace(s.AttrOr("content", ""))
+		for _, attr := range []string{"property", "name", "itemprop", "http-equiv"} {
+			key := strings.ToLower(strings.TrimSpace(s.AttrOr(attr, "")))
+			if _, seen := tags[key]; key != "" && content != "" && !seen {
+				tags[key] = content
+			}
+		}
+	})
+	return tags
+}
+
+// tag returns the first non-empty <meta> content among keys.
+func (m *meta) tag(keys ...string) string {
+	for _, k := range keys {
+		if v := m.tags[k]; v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// fill sets the page's metadata fields from the best source for each.
+func (m *meta) fill(p *Page, doc *goquery.Document, base *url.URL) {
+	p.Title = first(ldString(m.ld["headline"]), m.tag("og:title", "twitter:title"),
+		doc.Find("title").First().Text())
+	p.Byline = first(ldNames(m.ld["author"]), m.byline())
+	p.Published = m.published(doc)
+	p.CanonicalURL = resolve(base, first(doc.Find(`link[rel="canonical"]`).AttrOr("href", ""),
+		m.tag("og:url"), ldURL(m.ld["url"]), ldURL(m.ld["mainEntityOfPage"])))
+	p.Lang = first(doc.Find("html").AttrOr("lang", ""), m.tag("content-language", "dc.language"),
+		strings.ReplaceAll(m.tag("og:locale"), "_", "-"), ldString(m.ld["inLanguage"]))
+	p.SiteName = first(m.tag("og:site_name"), ldNames(m.ld["publisher"]), m.tag("application-name"))
+	p.Title, p.Byline, p.SiteName = oneLine(p.Title), oneLine(p.Byline), oneLine(p.SiteName)
+}
+
+// byline reads the author meta tags, skipping profile URLs that some sites
+// put in article:author.
+func (m *meta) byline() string {
+	for _, k := range []string{"author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"} {
+		if v := m.tags[k]; v != "" && !strings.Contains(v, "://") {
+			return strings.TrimSpace(strings.TrimPrefix(v, "By "))
+		}
+	}
+	return ""
+}
+
+func (m *meta) published(doc *goquery.Document) time.Time {
+	for _, v := range []string{
+		ldString(m.ld["datePublished"]), ldString(m.ld["dateCreated"]),
+		m.tag("article:published_time", "og:published_time", "datepublished", "pubdate",
+			"publishdate", "publish-date", "parsely-pub-date", "sailthru.date", "dc.date.issued",
+			"dc.date", "date"),
+		doc.Find(`time[itemprop="datePublished"], time[pubdate]`).AttrOr("datetime", ""),
+	} {
+		if t, ok := parseTime(v); ok {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// timeLayouts are the forms dates take in news metadata, most common first.
+var timeLayouts = []string{
+	time.RFC3339Nano,
+	"2006-01-02T15:04:05.999999999Z0700",
+	"2006-01-02T15:04:05.999999999",
+	"2006-01-02T15:04Z07:00",
+	"2006-01-02 15:04:05.999999999Z07:00",
+	"2006-01-02 15:04:05.999999999Z0700",
+	"2006-01-02 15:04:05.999999999",
+	"2006-01-02",
+	time.RFC1123Z,
+	time.RFC1123,
+	"Mon, 2 Jan 2006 15:04:05 -0700",
+	"Mon, 2 Jan 2006 15:04:05 MST",
+	"20060102",
+}
+
+func parseTime(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, false
+	}
+	for _, layout := range timeLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+func first(vals ...string) string {
+	for _, v := range vals {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// resolve makes ref absolute against base; a ref that is not a URL is
+// dropped rather than passed on.
+func resolve(base *url.URL, ref string) string {
+	if ref == "" {
+		return ""
+	}
+	u, err := url.Parse(ref)
+	if err != nil {
+		return ""
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	if !u.IsAbs() {
+		return ""
+	}
+	return u.String()
+}
+
+// jsonLD returns every object in the page's JSON-LD scripts, with @graph
+// members and array elements flattened out. A script that does not parse
+// is skipped: metadata is a bonus, never a reason to fail.
+func jsonLD(doc *goquery.Document) []map[string]any {
+	var objs []map[string]any
+	doc.Find(`script[type="application/ld+json"]`).Each(func(_ int, s *goquery.Selection) {
+		var v any
+		if err := json.Unmarshal([]byte(s.Text()), &v); err != nil {
+			// Raw newlines inside strings are the commonest fault.
+			if json.Unmarshal([]byte(controlToSpace(s.Text())), &v) != nil {
+				return
+			}
+		}
+		objs = flatten(objs, v)
+	})
+	return objs
+}
+
+func controlToSpace(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+func flatten(objs []map[string]any, v any) []map[string]any {
+	switch v := v.(type) {
+	case []any:
+		for _, x := range v {
+			objs = flatten(objs, x)
+		}
+	case map[string]any:
+		objs = append(objs, v)
+		if g, ok := v["@graph"]; ok {
+			objs = flatten(objs, g)
+		}
+	}
+	return objs
+}
+
+// findArticle returns the first object whose @type is a kind of article.
+func findArticle(objs []map[string]any) map[string]any {
+	for _, o := range objs {
+		for _, t := range ldStrings(o["@type"]) {
+			if isArticleType(t) {
+				return o
+			}
+		}
+	}
+	return nil
+}
+
+func isArticleType(t string) bool {
+	return strings.HasSuffix(t, "Article") || strings.HasSuffix(t, "Posting") || t == "Report"
+}
+
+// ldString returns v when it is a string, or the name of an object.
+func ldString(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case map[string]any:
+		return first(ldString(v["name"]), ldString(v["alternateName"]))
+	case []any:
+		if len(v) > 0 {
+			return ldString(v[0])
+		}
+	}
+	return ""
+}
+
+func ldStrings(v any) []string {
+	if a, ok := v.([]any); ok {
+		var out []string
+		for _, x := range a {
+			out = append(out, ldString(x))
+		}
+		return out
+	}
+	return []string{ldString(v)}
+}
+
+// ldNames joins the names of one or more people or organisations.
+func ldNames(v any) string {
+	var names []string
+	for _, n := range ldStrings(v) {
+		if n = strings.TrimSpace(n); n != "" && !strings.Contains(n, "://") {
+			names = append(names, n)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// ldURL reads a URL given as a string or as an object with @id or url.
+func ldURL(v any) string {
+	if m, ok := v.(map[string]any); ok {
+		return first(ldString(m["@id"]), ldString(m["url"]))
+	}
+	return ldString(v)
+}
