@@ -1,0 +1,139 @@
+package export
+
+import (
+	"cmp"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/claimwire/claimwire/model"
+)
+
+// Columns is the CSV header, in the order of Row's cells.
+//
+// The first column is not named "ID": Excel takes a file that starts with
+// those two letters for SYLK and refuses it. An actor's aliases are left
+// out: they come from the gazetteer, are the same on every row of one
+// actor, and NDJSON carries them. So do allegation, cameo, direct, text
+// (a number as written) and cue.
+var Columns = []string{
+	"claim_id", "kind",
+	"accuser", "accused",
+	"actor_label", "actor_canonical", "sponsor",
+	"speaker", "speaker_title", "quote",
+	"value", "unit", "qualifier",
+	"sentence", "start", "end",
+	"article_id", "url", "title", "feed", "published", "fetched",
+	"rule", "confidence",
+}
+
+// numeric marks the columns whose cells we print from numbers. They hold no
+// text from a feed, so they are never neutralised.
+var numeric = columnSet("value", "start", "end", "confidence")
+
+// Row returns a claim's CSV cells, in the order of Columns, exactly as they
+// are (a Writer neutralises formula-like text; Row does not).
+//
+// value is printed without an exponent and is empty unless the claim is a
+// number; times are RFC 3339 in UTC, empty when unknown; feed is the
+// article's feeds joined by spaces; article_id falls back to the article's
+// ID for claims not yet stored, and url to its canonical URL.
+func Row(c model.Claim, a model.Article) []string {
+	return []string{
+		c.ID, string(c.Kind),
+		c.Accuser, c.Accused,
+		c.Label, c.Canonical, c.Sponsor,
+		c.Speaker, c.SpeakerTitle, c.Quote,
+		value(c), c.Unit, c.Qualifier,
+		c.Sentence, strconv.Itoa(c.Start), strconv.Itoa(c.End),
+		cmp.Or(c.ArticleID, a.ID), cmp.Or(a.URL, a.CanonicalURL), a.Title, strings.Join(a.Feeds, " "),
+		timeCell(a.Published), timeCell(a.Fetched),
+		c.Rule, formatFloat(c.Confidence),
+	}
+}
+
+func (w *Writer) startCSV() error {
+	if w.opts.Excel {
+		// Straight to w: the csv.Writer has buffered nothing yet.
+		if _, err := io.WriteString(w.w, "\uFEFF"); err != nil {
+			return fmt.Errorf("export: byte-order mark: %w", err)
+		}
+	}
+	w.csv = csv.NewWriter(w.w)
+	w.csv.UseCRLF = true // RFC 4180 line ends
+	return w.writeRecord(Columns)
+}
+
+func (w *Writer) writeCSV(c model.Claim, a model.Article) error {
+	row := Row(c, a)
+	if !w.opts.Raw {
+		for i, cell := range row {
+			if !numeric[i] {
+				row[i] = neutralise(cell)
+			}
+		}
+	}
+	return w.writeRecord(row)
+}
+
+func (w *Writer) writeRecord(row []string) error {
+	if err := w.csv.Write(row); err != nil {
+		return fmt.Errorf("export: csv: %w", err)
+	}
+	return nil
+}
+
+// neutralise makes a spreadsheet show a formula-like cell as text. The
+// apostrophe is what spreadsheets themselves use for that; tab and carriage
+// return are in the set because some programs trim them and then see the
+// formula behind.
+func neutralise(cell string) string {
+	if cell != "" && strings.IndexByte("=+-@\t\r", cell[0]) >= 0 {
+		return "'" + cell
+	}
+	return cell
+}
+
+// value prints a number claim's value in full (4400000000, not 4.4e+09),
+// which spreadsheets read as a number; other kinds have none.
+func value(c model.Claim) string {
+	if c.Kind != model.Number {
+		return ""
+	}
+	return formatFloat(c.Value)
+}
+
+func formatFloat(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+func timeCell(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+// columnSet marks the named columns. It panics on a name not in Columns,
+// which can only be a mistake in this file.
+func columnSet(names ...string) []bool {
+	set := make([]bool, len(Columns))
+	for _, name := range names {
+		i := indexOf(Columns, name)
+		if i < 0 {
+			panic("export: no column " + name)
+		}
+		set[i] = true
+	}
+	return set
+}
+
+func indexOf(s []string, v string) int {
+	for i, x := range s {
+		if x == v {
+			return i
+		}
+	}
+	return -1
+}
