@@ -96,6 +96,7 @@ func (e *Extractor) extractHTML(ctx context.Context, body []byte, contentType, p
 	if page.Text, err = e.mainText(ctx, doc, m, base, page); err != nil {
 		return nil, err
 	}
+	page.Text = tidy(page.Text, page)
 	if page.Text == "" {
 		return nil, ErrNoText
 	}
