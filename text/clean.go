@@ -1,0 +1,57 @@
+package text
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// tidy removes what the libraries let through that is not article text:
+// the headline repeated at the top (it is Page.Title already).
+func tidy(text string, page *Page) string {
+	paras := strings.Split(text, "\n\n")
+	if len(paras) > 1 && sameText(paras[0], page.Title) {
+		paras = paras[1:]
+	}
+	kept := paras[:0]
+	for _, p := range paras {
+		if !isBoilerplate(p) {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, "\n\n")
+}
+
+// sameText reports whether a and b are the same words, or b (a page title)
+// is a followed by a separator and the site's name.
+func sameText(a, b string) bool {
+	ka, kb := key(a), key(b)
+	return ka != "" && (ka == kb || strings.HasPrefix(kb, ka) && len(ka)*3 > len(kb)*2)
+}
+
+// key keeps only the letters and digits of s, lower-cased.
+func key(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, s)
+}
+
+// boilerplate matches the short paragraphs that pages put between the
+// paragraphs of a story: advertising labels, calls to share, subscribe or
+// read on, and credit lines.
+var boilerplate = regexp.MustCompile(`(?i)^(` +
+	`advertisement|advertising|sponsored( content)?|ad|` +
+	`(continue reading|read more|read next|see more|see also|more|related|related (articles?|posts?|stories|coverage|content|links?)|recommended( for you)?|don'?t miss|most (popular|read)( .*)?|trending( now)?)(\s*[:»>|…].*)?|` +
+	`.*\bclick here\b.*|` +
+	`.*\b(sign up|subscribe)\b.*\b(newsletters?|inbox)\b.*|` +
+	`.*\b(share (it|this)( story| article)? with|share this (story|article)|follow us on)\b.*|` +
+	`thanks? (you )?for (signing up|subscribing).*|` +
+	`.*\b(copyright|©)\s*\d{4}\b.*|.*\ball rights reserved\b.*` +
+	`)$`)
+
+func isBoilerplate(p string) bool {
+	return len(p) < 200 && boilerplate.MatchString(strings.TrimSpace(p))
+}
