@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/PuerkitoBio/goquery"
 )
 
 // tidy removes what the libraries let through that is not article text:
@@ -54,4 +56,23 @@ var boilerplate = regexp.MustCompile(`(?i)^(` +
 
 func isBoilerplate(p string) bool {
 	return len(p) < 200 && boilerplate.MatchString(strings.TrimSpace(p))
+}
+
+// dropStandfirst removes the summary line that many sites set in a
+// subheading right under the headline: it repeats the page's description
+// and is not part of the story.
+func dropStandfirst(doc *goquery.Document, page *Page, desc string) {
+	if desc == "" {
+		return
+	}
+	doc.Find("h1").EachWithBreak(func(_ int, h1 *goquery.Selection) bool {
+		if !sameText(h1.Text(), page.Title) {
+			return true
+		}
+		next := h1.Next()
+		if next.Is("h2, h3, h4, p, div") && sameText(next.Text(), desc) {
+			next.Remove()
+		}
+		return false
+	})
 }

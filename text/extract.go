@@ -93,6 +93,7 @@ func (e *Extractor) extractHTML(ctx context.Context, body []byte, contentType, p
 	if base == nil {
 		base = parseBase(page.CanonicalURL)
 	}
+	dropStandfirst(doc, page, m.description())
 	if page.Text, err = e.mainText(ctx, doc, m, base, page); err != nil {
 		return nil, err
 	}

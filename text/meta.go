@@ -58,6 +58,10 @@ func (m *meta) fill(p *Page, doc *goquery.Document, base *url.URL) {
 	p.Title, p.Byline, p.SiteName = oneLine(p.Title), oneLine(p.Byline), oneLine(p.SiteName)
 }
 
+func (m *meta) description() string {
+	return first(m.tag("og:description", "description", "twitter:description"), ldString(m.ld["description"]))
+}
+
 // byline reads the author meta tags, skipping profile URLs that some sites
 // put in article:author.
 func (m *meta) byline() string {
