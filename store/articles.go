@@ -95,12 +95,12 @@ func (db *DB) CountArticles() (int, error) {
 // Articles are read a page at a time (see scanPublished), so fn may use the
 // database.
 func (db *DB) ForEachArticle(fn func(model.Article) error) error {
-	load := func(tx *bolt.Tx, id string) ([]model.Article, error) {
+	load := func(tx *bolt.Tx, id string, page []model.Article) ([]model.Article, error) {
 		a, ok, err := getArticle(tx, id)
-		if !ok {
-			return nil, err
+		if ok {
+			page = append(page, a)
 		}
-		return []model.Article{a}, nil
+		return page, err
 	}
 	err := scanPublished(db, time.Time{}, load, fn)
 	if err != nil {

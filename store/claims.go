@@ -21,9 +21,7 @@ func (db *DB) Claims(articleID string) ([]model.Claim, error) {
 		if tx.Bucket(articlesBucket).Get([]byte(articleID)) == nil {
 			return ErrNotFound
 		}
-		var err error
-		claims, err = readClaims(tx, articleID, nil)
-		return err
+		return eachClaim(tx, articleID, func(c model.Claim) { claims = append(claims, c) })
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: claims of %s: %w", articleID, err)
@@ -111,22 +109,18 @@ func deleteClaims(b *bolt.Bucket, articleID string) error {
 	return nil
 }
 
-// readClaims decodes an article's claims, keeping those keep accepts (all,
-// if keep is nil).
-func readClaims(tx *bolt.Tx, articleID string, keep func(model.Claim) bool) ([]model.Claim, error) {
-	var claims []model.Claim
+// eachClaim decodes an article's claims in order and hands each to fn.
+func eachClaim(tx *bolt.Tx, articleID string, fn func(model.Claim)) error {
 	prefix := claimPrefix(articleID)
 	c := tx.Bucket(claimsBucket).Cursor()
 	for k, v := c.Seek(prefix); bytes.HasPrefix(k, prefix); k, v = c.Next() {
 		var cl model.Claim
 		if err := json.Unmarshal(v, &cl); err != nil {
-			return nil, fmt.Errorf("decode claim %x: %w", k, err)
+			return fmt.Errorf("decode claim %x: %w", k, err)
 		}
-		if keep == nil || keep(cl) {
-			claims = append(claims, cl)
-		}
+		fn(cl)
 	}
-	return claims, nil
+	return nil
 }
 
 // Filter selects claims for ForEachClaim. Zero fields select everything.
@@ -159,16 +153,16 @@ type claimRow struct {
 // than scanning everything, and holds one page of articles in memory at a
 // time (see scanPublished), so fn may take its time and use the database.
 func (db *DB) ForEachClaim(f Filter, fn func(model.Claim, model.Article) error) error {
-	load := func(tx *bolt.Tx, id string) ([]claimRow, error) {
+	load := func(tx *bolt.Tx, id string, rows []claimRow) ([]claimRow, error) {
 		a, ok, err := getArticle(tx, id)
 		if !ok || !f.article(a) {
-			return nil, err
+			return rows, err
 		}
-		claims, err := readClaims(tx, id, f.claim)
-		rows := make([]claimRow, len(claims))
-		for i, c := range claims {
-			rows[i] = claimRow{c, &a}
-		}
+		err = eachClaim(tx, id, func(c model.Claim) {
+			if f.claim(c) {
+				rows = append(rows, claimRow{c, &a})
+			}
+		})
 		return rows, err
 	}
 	emit := func(r claimRow) error { return fn(r.claim, *r.article) }

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // bbolt's flock belongs to the open file description, so a second Open in
@@ -67,8 +67,8 @@ func TestOpenReadOnly(t *testing.T) {
 		t.Errorf("CountArticles = %d, want 0", n)
 	}
 	err := db.Commit([]Entry{{Article: article("a", "f", day0)}})
-	if !errors.Is(err, bolt.ErrDatabaseReadOnly) {
-		t.Errorf("Commit on a read-only DB: err = %v, want bolt.ErrDatabaseReadOnly", err)
+	if !errors.Is(err, berrors.ErrDatabaseReadOnly) {
+		t.Errorf("Commit on a read-only DB: err = %v, want ErrDatabaseReadOnly", err)
 	}
 }
 

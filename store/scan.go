@@ -12,21 +12,22 @@ import (
 const pageSize = 256
 
 // scanPublished walks the published index from since onwards. For each
-// article, load turns it into items inside a read transaction; emit then gets
-// them after the transaction has ended, one page of articles at a time.
+// article, load appends its items to the page inside a read transaction;
+// emit then gets them after the transaction has ended, one page of articles
+// at a time. The page's memory is reused from one page to the next.
 //
 // Paging bounds memory for exports of any size, lets emit use the database,
 // and keeps read transactions short: bbolt's writer cannot grow the file's
 // mmap while a read transaction is open, so one transaction for a long export
 // could stall the daemon's commits. The price is that each page is its own
 // snapshot: an article committed behind the scan during it is not seen.
-func scanPublished[T any](db *DB, since time.Time, load func(*bolt.Tx, string) ([]T, error), emit func(T) error) error {
+func scanPublished[T any](db *DB, since time.Time, load loader[T], emit func(T) error) error {
 	from := timeKey(since)
+	var page []T
 	for from != nil {
-		var page []T
 		err := db.bolt.View(func(tx *bolt.Tx) error {
 			var err error
-			page, from, err = readPage(tx, from, load)
+			page, from, err = readPage(tx, from, page[:0], load)
 			return err
 		})
 		if err != nil {
@@ -41,21 +42,22 @@ func scanPublished[T any](db *DB, since time.Time, load func(*bolt.Tx, string) (
 	return nil
 }
 
-// readPage loads up to pageSize articles of the index from the key from and
-// returns the key the next page starts at, nil at the end.
-func readPage[T any](tx *bolt.Tx, from []byte, load func(*bolt.Tx, string) ([]T, error)) ([]T, []byte, error) {
-	var items []T
+// loader appends the items of the article with this ID to page.
+type loader[T any] func(tx *bolt.Tx, id string, page []T) ([]T, error)
+
+// readPage loads up to pageSize articles of the index, from the key from,
+// into items, and returns the key the next page starts at, nil at the end.
+func readPage[T any](tx *bolt.Tx, from []byte, items []T, load loader[T]) ([]T, []byte, error) {
 	c := tx.Bucket(publishedBucket).Cursor()
 	n := 0
 	for k, _ := c.Seek(from); k != nil; k, _ = c.Next() {
 		if n == pageSize {
 			return items, bytes.Clone(k), nil // k lives in the mmap
 		}
-		got, err := load(tx, string(k[timeLen:]))
-		if err != nil {
+		var err error
+		if items, err = load(tx, string(k[timeLen:]), items); err != nil {
 			return nil, nil, err
 		}
-		items = append(items, got...)
 		n++
 	}
 	return items, nil, nil
