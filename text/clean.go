@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 )
 
 // tidy removes what the libraries let through that is not article text:
@@ -46,7 +47,7 @@ func key(s string) string {
 // read on, and credit lines.
 var boilerplate = regexp.MustCompile(`(?i)^(` +
 	`advertisement|advertising|sponsored( content)?|ad|` +
-	`(continue reading|read more|read next|see more|see also|more|related|related (articles?|posts?|stories|coverage|content|links?)|recommended( for you)?|don'?t miss|most (popular|read)( .*)?|trending( now)?)(\s*[:»>|…].*)?|` +
+	`(continue reading|read more|read next|see more|see also|more|related|related (articles?|posts?|news|stories|coverage|content|links?)|recommended( for you)?|don'?t miss|most (popular|read)( .*)?|trending( now)?)(\s*[:»>|…].*)?|` +
 	`.*\bclick here\b.*|` +
 	`.*\b(sign up|subscribe)\b.*\b(newsletters?|inbox)\b.*|` +
 	`.*\b(share (it|this)( story| article)? with|share this (story|article)|follow us on)\b.*|` +
@@ -75,4 +76,46 @@ func dropStandfirst(doc *goquery.Document, page *Page, desc string) {
 		}
 		return false
 	})
+}
+
+// dropLinkBlocks removes lists whose every item is a link and paragraphs
+// that are nothing but a link: on news pages these are related-story and
+// "read next" blocks, which the libraries often keep when they sit inside
+// the article's container.
+func dropLinkBlocks(doc *goquery.Document) {
+	doc.Find("ul, ol").Each(func(_ int, list *goquery.Selection) {
+		items := list.ChildrenFiltered("li")
+		if items.Length() >= 2 && items.FilterFunction(isAllLink).Length() == items.Length() {
+			list.Remove()
+		}
+	})
+	doc.Find("p").FilterFunction(isAllLink).Remove()
+}
+
+// isAllLink reports whether the text of s has words and is all link text.
+func isAllLink(_ int, s *goquery.Selection) bool {
+	all, linked := countText(s.Nodes[0], false)
+	return all > 0 && linked == all
+}
+
+// countText counts the letters and digits under n, and how many of them
+// are inside links, without building the text.
+func countText(n *html.Node, inLink bool) (all, linked int) {
+	if n.Type == html.TextNode {
+		for _, r := range n.Data {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				all++
+			}
+		}
+		if inLink {
+			linked = all
+		}
+		return all, linked
+	}
+	inLink = inLink || n.Type == html.ElementNode && n.Data == "a"
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		a, l := countText(c, inLink)
+		all, linked = all+a, linked+l
+	}
+	return all, linked
 }

@@ -94,6 +94,7 @@ func (e *Extractor) extractHTML(ctx context.Context, body []byte, contentType, p
 		base = parseBase(page.CanonicalURL)
 	}
 	dropStandfirst(doc, page, m.description())
+	dropLinkBlocks(doc)
 	if page.Text, err = e.mainText(ctx, doc, m, base, page); err != nil {
 		return nil, err
 	}

@@ -1,0 +1,52 @@
+package text
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+)
+
+// aebDir is the article extraction benchmark, shared beside the repository.
+const aebDir = "../../shared/aeb"
+
+// loadAEB returns the benchmark's pages, gunzipped, or skips the benchmark.
+func loadAEB(b *testing.B) [][]byte {
+	files, _ := filepath.Glob(filepath.Join(aebDir, "html", "*.html.gz"))
+	if len(files) == 0 {
+		b.Skipf("no pages in %s/html: the shared benchmark is absent", aebDir)
+	}
+	pages := make([][]byte, len(files))
+	for i, f := range files {
+		var err error
+		if pages[i], err = ReadFile(f, MaxBody); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return pages
+}
+
+// BenchmarkExtractAEB extracts the benchmark's pages one per iteration, in
+// turn. Besides the mean (ns/op) it reports the median time per page, the
+// figure the issue bounds, as median-ns/page.
+func BenchmarkExtractAEB(b *testing.B) {
+	pages := loadAEB(b)
+	e, err := New(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	var times []time.Duration
+	i := 0
+	for b.Loop() {
+		t0 := time.Now()
+		if _, err := e.Extract(ctx, pages[i%len(pages)], "", ""); err != nil {
+			b.Fatalf("page %d: %v", i%len(pages), err)
+		}
+		times = append(times, time.Since(t0))
+		i++
+	}
+	slices.Sort(times)
+	b.ReportMetric(float64(times[len(times)/2].Nanoseconds()), "median-ns/page")
+}
