@@ -40,7 +40,8 @@ var numeric = columnSet("value", "start", "end", "confidence")
 // value is printed without an exponent and is empty unless the claim is a
 // number; times are RFC 3339 in UTC, empty when unknown; feed is the
 // article's feeds joined by spaces; article_id falls back to the article's
-// ID for claims not yet stored, and url to its canonical URL.
+// ID for claims not yet stored, and url to its canonical URL when it has no
+// other.
 func Row(c model.Claim, a model.Article) []string {
 	return []string{
 		c.ID, string(c.Kind),

@@ -35,8 +35,8 @@ type Options struct {
 	Raw bool
 }
 
-// Writer writes claims in one format. Call Flush when done: nothing may
-// reach the underlying writer before it.
+// Writer writes claims in one format. It buffers: call Flush when done, and
+// check its error, since a failed write may only show there.
 type Writer struct {
 	w       io.Writer
 	opts    Options

@@ -65,7 +65,8 @@ func (db *DB) Article(id string) (model.Article, error) {
 }
 
 // ArticleByURL returns the article stored for a URL, canonical or as linked,
-// through the seen index.
+// through the seen index. The URL must be spelled as it was stored: the
+// store does not canonicalise.
 func (db *DB) ArticleByURL(url string) (model.Article, error) {
 	id, ok, err := db.Seen(URLKey(url))
 	if err != nil {
@@ -92,8 +93,9 @@ func (db *DB) CountArticles() (int, error) {
 
 // ForEachArticle calls fn for every article, oldest first by published (or
 // else fetched) time, and stops at fn's first error, which it returns.
-// Articles are read a page at a time (see scanPublished), so fn may use the
-// database.
+// Articles are read a few hundred at a time, each lot in its own short read
+// transaction, and fn is called outside them: it may take its time and use
+// the database, but an article committed meanwhile may be missed.
 func (db *DB) ForEachArticle(fn func(model.Article) error) error {
 	load := func(tx *bolt.Tx, id string, page []model.Article) ([]model.Article, error) {
 		a, ok, err := getArticle(tx, id)

@@ -150,8 +150,9 @@ type claimRow struct {
 // ForEachClaim calls fn for each claim that f selects, with its article,
 // articles oldest first and each article's claims in order; it stops at fn's
 // first error and returns it. It seeks the published index to f.Since rather
-// than scanning everything, and holds one page of articles in memory at a
-// time (see scanPublished), so fn may take its time and use the database.
+// than scanning everything. Like ForEachArticle it reads a few hundred
+// articles at a time in short read transactions and calls fn outside them,
+// so memory stays bounded and fn may use the database.
 func (db *DB) ForEachClaim(f Filter, fn func(model.Claim, model.Article) error) error {
 	load := func(tx *bolt.Tx, id string, rows []claimRow) ([]claimRow, error) {
 		a, ok, err := getArticle(tx, id)

@@ -12,6 +12,7 @@ import (
 
 // Entry is one processed article to store, with the claims found in it.
 type Entry struct {
+	// Article must have an ID of model.IDLen characters (model.ArticleID).
 	Article model.Article
 	// Claims are stored in this order; the store sets their ID and ArticleID.
 	Claims []model.Claim

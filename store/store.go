@@ -1,8 +1,9 @@
 // Package store keeps feeds, articles and their claims in one bbolt file.
 //
-// Every bucket is created at Open by the schema migrations (see schema.go),
-// values are JSON, and keys whose order matters are fixed-width big-endian so
-// that bbolt's byte order is the order we want. bbolt allows one writer at a
+// Every bucket is created at Open by the schema migrations (migrate.go);
+// bucket names and key encoders are together in keys.go. Values are JSON,
+// and keys whose order matters are fixed-width big-endian so that bbolt's
+// byte order is the order we want. bbolt allows one writer at a
 // time: the daemon's single writer goroutine calls Commit with batches.
 package store
 
