@@ -181,7 +181,10 @@ func TestForEachArticleOrderAcrossPages(t *testing.T) {
 	var times []time.Time
 	err := db.ForEachArticle(func(a model.Article) error {
 		times = append(times, sortTime(a))
-		return db.PutFeeds(model.Feed{URL: a.URL}) // would deadlock inside a View
+		if len(times)%100 == 1 { // a write inside a View can deadlock on a remap
+			return db.PutFeeds(model.Feed{URL: a.URL})
+		}
+		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
