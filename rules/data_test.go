@@ -235,3 +235,22 @@ func TestParties(t *testing.T) {
 		}
 	}
 }
+
+// TestActorsAreNotCountriesOrParties keeps the three gazetteers apart: a
+// name that is an actor's is not also a country's or a party's.
+func TestActorsAreNotCountriesOrParties(t *testing.T) {
+	s := defaultSet(t)
+	other := countryTerms(t, s)
+	for _, p := range s.Parties {
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			other[strings.ToLower(strings.TrimSpace(n))] = p.Name
+		}
+	}
+	for _, a := range s.Actors {
+		for _, n := range a.Names() {
+			if o, ok := other[strings.ToLower(strings.TrimSpace(n))]; ok {
+				t.Errorf("actor %q: %q is also the name of %q", a.Name, n, o)
+			}
+		}
+	}
+}
