@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 )
 
@@ -98,8 +99,8 @@ func isAllLink(_ int, s *goquery.Selection) bool {
 	return all > 0 && linked == all
 }
 
-// countText counts the letters and digits under n, and how many of them
-// are inside links, without building the text.
+// countText counts the letters and digits of the visible text under n, and
+// how many of them are inside links, without building the text.
 func countText(n *html.Node, inLink bool) (all, linked int) {
 	if n.Type == html.TextNode {
 		for _, r := range n.Data {
@@ -112,10 +113,34 @@ func countText(n *html.Node, inLink bool) (all, linked int) {
 		}
 		return all, linked
 	}
+	if n.Type == html.ElementNode && silent[n.Data] {
+		return 0, 0
+	}
 	inLink = inLink || n.Type == html.ElementNode && n.Data == "a"
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		a, l := countText(c, inLink)
 		all, linked = all+a, linked+l
 	}
 	return all, linked
+}
+
+// junk matches page furniture that is never article text, by element and
+// by the class and id names sites give it.
+var junk = cascadia.MustCompile(strings.Join([]string{
+	"figcaption", "[class*=caption]", "[class*=credit]",
+	"[class*=share]", "[class*=social]", "[class*=newsletter]", "[class*=related]",
+	"[class*=promo]", "[class*=cookie]", "[id*=cookie]", "[class*=consent]", "[class*=advert]",
+	"[class*=sponsor]", "[class*=subscribe]",
+}, ", "))
+
+// dropJunk removes the nodes junk matches, except one that holds a large
+// part of the page's text: a class name like "has-share-bar" on the
+// article's own container must not take the story with it.
+func dropJunk(doc *goquery.Document) {
+	total, _ := countText(doc.Nodes[0], false)
+	doc.FindMatcher(junk).Each(func(_ int, s *goquery.Selection) {
+		if n, _ := countText(s.Nodes[0], false); n*4 < total {
+			s.Remove()
+		}
+	})
 }
