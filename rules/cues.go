@@ -9,12 +9,20 @@ import (
 // every form the rules should match (say, says, said, saying), so that no
 // stemmer stands between a rule author and what matches.
 type Cues struct {
-	Speech      []string    `yaml:"speech"`      // verbs of saying: said, told, warned, insisted
-	Attribution []string    `yaml:"attribution"` // phrases naming a source after the content: "according to"
-	Accuse      []AccuseCue `yaml:"accuse"`      // accusation cues and how their parties are placed
-	Deny        []string    `yaml:"deny"`        // denials, which are not accusations: denied, rejected
-	Titles      []string    `yaml:"titles"`      // words of a speaker's title: spokesperson, minister
-	Groups      []string    `yaml:"groups"`      // words that mark a threat-actor name: group, hackers, unit
+	Speech      []string    `yaml:"speech"`        // verbs of saying: said, told, warned, insisted
+	Attribution []string    `yaml:"attribution"`   // phrases naming a source after the content: "according to"
+	Accuse      []AccuseCue `yaml:"accuse"`        // accusation cues and how their parties are placed
+	Deny        []string    `yaml:"deny"`          // denials, which are not accusations: denied, rejected
+	Titles      []string    `yaml:"titles"`        // words of a speaker's title: spokesperson, minister
+	Groups      []string    `yaml:"groups"`        // words that mark a threat-actor name: group, hackers, unit
+	Hostile     []string    `yaml:"hostile"`       // verbs of wrongdoing whose agent a source blames: hacked, targeted
+	Attacks     []string    `yaml:"attacks"`       // nouns of wrongdoing that take an agent with "by": attack, campaign
+	Roles       []string    `yaml:"roles"`         // people who speak for an organisation: spokesperson, officials
+	Documents   []string    `yaml:"documents"`     // texts that speak for their author: statement, report, indictment
+	OrgWords    []string    `yaml:"org_words"`     // words that make a capitalised name an organisation: Office, Agency
+	Anaphors    []string    `yaml:"anaphors"`      // heads of descriptions that refer back: the company, the university
+	TimeWords   []string    `yaml:"time_words"`    // words of time expressions between a subject and its verb
+	Abbrevs     []string    `yaml:"abbreviations"` // words whose full stop does not end a sentence: Mr, Jan, Inc
 }
 
 // Frames name where an accusation cue finds its parties.
@@ -54,6 +62,14 @@ func (c *Cues) merge(o *Cues) {
 	c.Deny = appendNew(c.Deny, o.Deny)
 	c.Titles = appendNew(c.Titles, o.Titles)
 	c.Groups = appendNew(c.Groups, o.Groups)
+	c.Hostile = appendNew(c.Hostile, o.Hostile)
+	c.Attacks = appendNew(c.Attacks, o.Attacks)
+	c.Roles = appendNew(c.Roles, o.Roles)
+	c.Documents = appendNew(c.Documents, o.Documents)
+	c.OrgWords = appendNew(c.OrgWords, o.OrgWords)
+	c.Anaphors = appendNew(c.Anaphors, o.Anaphors)
+	c.TimeWords = appendNew(c.TimeWords, o.TimeWords)
+	c.Abbrevs = appendNew(c.Abbrevs, o.Abbrevs)
 }
 
 func (c Cues) clone() Cues {
@@ -64,5 +80,13 @@ func (c Cues) clone() Cues {
 		Deny:        slices.Clone(c.Deny),
 		Titles:      slices.Clone(c.Titles),
 		Groups:      slices.Clone(c.Groups),
+		Hostile:     slices.Clone(c.Hostile),
+		Attacks:     slices.Clone(c.Attacks),
+		Roles:       slices.Clone(c.Roles),
+		Documents:   slices.Clone(c.Documents),
+		OrgWords:    slices.Clone(c.OrgWords),
+		Anaphors:    slices.Clone(c.Anaphors),
+		TimeWords:   slices.Clone(c.TimeWords),
+		Abbrevs:     slices.Clone(c.Abbrevs),
 	}
 }

@@ -1,0 +1,581 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/claimwire/claimwire/rules"
+)
+
+// accusation is one accuser → accused pair found by a rule.
+type accusation struct {
+	accuser, accused party
+	cue              int // token index of the cue
+	cueWord          string
+	cameo            string
+	allegation       string
+	rule             string
+}
+
+var (
+	beVerbs    = newSet([]string{"was", "were", "is", "are", "be", "been", "being", "'s", "am"})
+	agentPreps = newSet([]string{"by"})
+	negations  = newSet([]string{"not", "n't", "never", "no"})
+	tryVerbs   = newSet([]string{"tried", "tries", "try", "attempted", "attempts", "sought", "seeks", "continued", "continues", "began", "used"})
+)
+
+// findAccusations returns the accusations of sentence si; events are the
+// sentence's speech events, whose speakers make accusations in what they say.
+func (d *doc) findAccusations(si int, events []*speech) []accusation {
+	s := d.sents[si]
+	var out []accusation
+	for v := s.first; v < s.last; v++ {
+		if cue, ok := d.lx.accuse[d.toks[v].lower]; ok && !d.denied(v) {
+			out = append(out, d.cueAccusations(v, cue, events)...)
+		}
+		if d.toks[v].lower == "allegedly" {
+			out = append(out, d.allegedly(v, events)...)
+		}
+	}
+	for _, sp := range events {
+		if !sp.deny && sp.speaker.ok() {
+			out = append(out, d.contentAccusations(sp)...)
+		}
+	}
+	return out
+}
+
+// denied reports whether the cue at v is negated or sits under a denial:
+// "did not accuse", "denied it was behind".
+func (d *doc) denied(v int) bool {
+	s := d.sentenceOf(v)
+	if v > s.first && negations.has(d.toks[v-1].lower) || v > s.first+1 && negations.has(d.toks[v-2].lower) {
+		return true
+	}
+	for i := s.first; i < v; i++ {
+		if d.lx.deny.has(d.toks[i].lower) {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) cueAccusations(v int, cue *rules.AccuseCue, events []*speech) []accusation {
+	t := &d.toks[v]
+	if cue.Frame == rules.FrameNoun {
+		if !strings.HasPrefix(t.tag, "NN") {
+			return nil
+		}
+		return d.nounFrame(v, cue, events)
+	}
+	if !strings.HasPrefix(t.tag, "VB") || v > 0 && d.toks[v-1].lower == "to" && !d.passive(v) {
+		return nil // "alleged hackers", "a big step to blame"
+	}
+	switch cue.Frame {
+	case rules.FrameObject:
+		return d.objectFrame(v, cue, events)
+	case rules.FrameTo:
+		return d.toFrame(v, cue, events)
+	case rules.FrameClaim:
+		return d.claimFrame(v, cue, events)
+	}
+	return nil
+}
+
+// passive reports whether the verb at v is passive: "was accused",
+// "have been charged", or a participle after its noun ("nationals charged
+// with").
+func (d *doc) passive(v int) bool {
+	j := v - 1
+	s := d.sentenceOf(v)
+	for j >= s.first && (strings.HasPrefix(d.toks[j].tag, "RB") || d.toks[j].lower == "also") {
+		j--
+	}
+	if j >= s.first && beVerbs.has(d.toks[j].lower) {
+		return true
+	}
+	return d.toks[v].tag == "VBN" && j >= s.first && strings.HasPrefix(d.toks[j].tag, "NN") &&
+		v+1 < s.last && (d.toks[v+1].lower == "with" || d.toks[v+1].lower == "of" || d.toks[v+1].lower == "to" || d.toks[v+1].lower == "for" || d.toks[v+1].lower == "by")
+}
+
+func (d *doc) newAccusation(v int, cue *rules.AccuseCue, accuser, accused party, rule string) accusation {
+	return accusation{accuser: accuser, accused: accused, cue: v, cueWord: d.toks[v].text, cameo: cue.CAMEO, rule: rule,
+		allegation: d.allegation(v)}
+}
+
+// objectFrame: "X accused Y (of …)", "Y was charged (by X)", "X blamed the
+// attack on Y", "for accusing it".
+func (d *doc) objectFrame(v int, cue *rules.AccuseCue, events []*speech) []accusation {
+	if d.passive(v) {
+		accused := d.subjectList(v)
+		accuser := d.agentOf(v, events)
+		return d.pairs(v, cue, []party{accuser}, accused, "accuse.passive")
+	}
+	obj := d.objectOf(v)
+	if obj.empty() {
+		return nil
+	}
+	s := d.sentenceOf(v)
+	objects := d.listAfter(obj, s.last)
+	if cue.Name == "hold responsible" && !d.followedBy(objects[len(objects)-1].e, "responsible", "accountable") {
+		return nil
+	}
+	if on := d.findWord(objects[len(objects)-1].e, s.last, "on"); on > 0 && cue.Name == "blame" {
+		objects = []span{d.npStartingAt(on+1, s.last)}
+	}
+	accused := d.resolveAll(objects)
+	return d.pairs(v, cue, d.actorsOf(v), accused, "accuse.active")
+}
+
+// actorsOf returns who performs the verb at v: its subject, or for
+// "slammed A, B and C for accusing it" the objects of the verb before
+// "for", or for a participle after a comma the main subject.
+func (d *doc) actorsOf(v int) []party {
+	s := d.sentenceOf(v)
+	if d.toks[v].tag == "VBG" && v > s.first {
+		prev := d.toks[v-1].lower
+		if prev == "for" || prev == "after" {
+			np := d.npEndingAt(v-1, s.first)
+			return d.resolveAll(d.listBefore(np, s.first))
+		}
+		if prev == "," || prev == "by" {
+			return []party{d.resolve(d.mainSubject(d.toks[v].sent))}
+		}
+	}
+	subj := d.subjectOf(v)
+	if subj.empty() || d.coordinated(v) {
+		subj = d.mainSubject(d.toks[v].sent)
+	}
+	if subj.empty() {
+		return nil
+	}
+	if relatives.has(d.toks[subj.s].lower) {
+		return []party{d.resolve(d.antecedentOfRelative(subj.s))}
+	}
+	return d.resolveAll(d.listBefore(subj, s.first))
+}
+
+// coordinated reports "… and accused the US": a verb joined to an earlier
+// one, sharing its subject.
+func (d *doc) coordinated(v int) bool {
+	s := d.sentenceOf(v)
+	j := d.skipBackAdjuncts(v-1, s.first)
+	return j >= s.first && (d.toks[j].lower == "and" || d.toks[j].lower == "but")
+}
+
+// toFrame: "X attributed the attack to Y", "linked Fancy Bear to GRU",
+// "the attack was attributed to Y".
+func (d *doc) toFrame(v int, cue *rules.AccuseCue, events []*speech) []accusation {
+	s := d.sentenceOf(v)
+	to := d.findWord(v+1, min(s.last, v+14), "to")
+	if to < 0 {
+		return nil
+	}
+	passive := d.passive(v) || to == v+1 // "a company linked to APT31"
+	target := d.npStartingAt(to+1, s.last)
+	if target.empty() {
+		return nil
+	}
+	accused := d.resolveAll(d.aliasList(target, s.last))
+	if passive {
+		return d.pairs(v, cue, []party{d.agentOf(v, events)}, accused, "accuse.to.passive")
+	}
+	return d.pairs(v, cue, d.actorsOf(v), accused, "accuse.to")
+}
+
+// claimFrame: "X alleges (that) Y did …", "the network that Beijing claims
+// disseminates false information", "alleging a conspiracy between A and B".
+func (d *doc) claimFrame(v int, cue *rules.AccuseCue, events []*speech) []accusation {
+	s := d.sentenceOf(v)
+	accusers := d.actorsOf(v)
+	if subj := d.subjectOf(v); !subj.empty() && subj.s > s.first && d.toks[subj.s-1].lower == "that" && v+1 < s.last && d.bareVerb(v+1) {
+		target := d.npEndingAt(subj.s-1, s.first)
+		return d.pairs(v, cue, accusers, []party{d.resolve(target)}, "accuse.claim.relative")
+	}
+	j := v + 1
+	if j < s.last && d.toks[j].lower == "that" {
+		j++
+	}
+	np := d.npStartingAt(j, s.last)
+	if np.empty() {
+		return nil
+	}
+	if between := d.findWord(np.s, np.e+2, "between"); between > 0 {
+		return d.pairs(v, cue, accusers, d.resolveAll(d.listAfter(d.npStartingAt(between+1, s.last), s.last)), "accuse.claim.between")
+	}
+	if np.e < s.last && d.isHostileAt(np.e) {
+		return d.pairs(v, cue, accusers, []party{d.resolve(np)}, "accuse.claim")
+	}
+	return nil
+}
+
+// bareVerb reports whether token i starts a verb phrase with no subject
+// of its own, as after "the network that Beijing claims": a lower-case
+// word that is no determiner, pronoun or "that".
+func (d *doc) bareVerb(i int) bool {
+	t := &d.toks[i]
+	if strings.HasPrefix(t.tag, "VB") {
+		return true
+	}
+	return t.isWord() && !t.isCap() && !determiners.has(t.lower) && !t.isPronoun() && t.tag != "IN" && t.tag != "DT"
+}
+
+// nounFrame: "charges against X", "indictments against two nationals".
+func (d *doc) nounFrame(v int, cue *rules.AccuseCue, events []*speech) []accusation {
+	s := d.sentenceOf(v)
+	if v+1 >= s.last || d.toks[v+1].lower != "against" {
+		return nil
+	}
+	target := d.npStartingAt(v+2, s.last)
+	if target.empty() {
+		return nil
+	}
+	accuser := d.speakerOf(events, v)
+	if !accuser.ok() {
+		accuser = d.resolve(d.mainSubject(d.toks[v].sent))
+	}
+	return d.pairs(v, cue, []party{accuser}, d.resolveAll(d.listAfter(target, s.last)), "accuse.noun")
+}
+
+// allegedly: "two FSB agents — A and B — who allegedly contracted …":
+// the people of the clause are accused by the sentence's authority.
+func (d *doc) allegedly(v int, events []*speech) []accusation {
+	s := d.sentenceOf(v)
+	verb := v + 1
+	if verb >= s.last || !strings.HasPrefix(d.toks[verb].tag, "VB") {
+		return nil
+	}
+	var accused []party
+	subj := d.subjectOf(v)
+	if !subj.empty() && relatives.has(d.toks[subj.s].lower) {
+		subj = d.antecedentOfRelative(subj.s)
+	}
+	if !subj.empty() {
+		accused = append(accused, d.namedIn(subj)...)
+	}
+	end := verb + 1
+	for end < s.last && d.toks[end].text != ";" && !(d.toks[end].text == "," && end+1 < s.last && relatives.has(d.toks[end+1].lower)) {
+		end++
+	}
+	accused = append(accused, d.namedIn(span{verb + 1, end})...)
+	cue := &rules.AccuseCue{Name: "allegedly", CAMEO: "112"}
+	accuser := d.resolve(d.mainSubject(d.toks[v].sent))
+	if sp := d.speakerOf(events, v); sp.ok() {
+		accuser = sp
+	}
+	return d.pairs(v, cue, []party{accuser}, accused, "accuse.allegedly")
+}
+
+// namedIn returns the people and named parties in tokens p, including
+// those listed in dashes: "two FSB agents — Igor Suschin and Dmitry Dokuchaev —".
+func (d *doc) namedIn(p span) []party {
+	var out []party
+	for i := p.s; i < p.e; i++ {
+		if !d.toks[i].isCap() || !d.nameToken(i) {
+			continue
+		}
+		j := i
+		for j < p.e && d.nameToken(j) {
+			j++
+		}
+		if j-i >= 2 {
+			r := d.resolvePerson(span{i, j})
+			if r.ok() {
+				out = append(out, r)
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+// antecedentOfRelative returns the phrase a relative pronoun at i refers
+// to: the noun phrase before it, or the names in a dashed appositive.
+func (d *doc) antecedentOfRelative(i int) span {
+	s := d.sentenceOf(i)
+	j := i - 1
+	if j >= s.first && (d.toks[j].text == "—" || d.toks[j].text == "–" || d.toks[j].text == ",") {
+		j--
+	}
+	if j < s.first {
+		return span{}
+	}
+	np := d.npEndingAt(j+1, s.first)
+	if np.s > s.first && (d.toks[np.s-1].lower == "and" || d.toks[np.s-1].text == ",") {
+		for _, p := range d.listBefore(np, s.first) {
+			if p.s < np.s {
+				np.s = p.s
+			}
+		}
+	}
+	return np
+}
+
+// agentOf returns who performs a passive verb: its "by" phrase, else the
+// speaker of the sentence, else the authority the article last cited.
+func (d *doc) agentOf(v int, events []*speech) party {
+	s := d.sentenceOf(v)
+	if by := d.findWord(v+1, min(s.last, v+8), "by"); by > 0 {
+		if p := d.resolve(d.npStartingAt(by+1, s.last)); p.ok() {
+			return p
+		}
+	}
+	if sp := d.speakerOf(events, v); sp.ok() {
+		return sp
+	}
+	return d.authority
+}
+
+// speakerOf returns the speaker of the event in whose content token v lies.
+func (d *doc) speakerOf(events []*speech, v int) party {
+	for _, sp := range events {
+		if sp.covers(d.toks[v].start) || sp.cue == v {
+			return sp.speaker
+		}
+	}
+	for _, sp := range events {
+		return sp.speaker
+	}
+	return party{}
+}
+
+// contentAccusations finds wrongdoing that a speaker attributes to a named
+// party in what they say: "said APT31 was behind the hackings", "said the
+// attack was conducted by a group called Sofacy", "APT28 has been targeting".
+func (d *doc) contentAccusations(sp *speech) []accusation {
+	var out []accusation
+	cue := &rules.AccuseCue{Name: "says did", CAMEO: "112"}
+	for _, r := range sp.content {
+		for i := d.tokenAt(r.s); i < len(d.toks) && d.toks[i].end <= r.e; i++ {
+			agent, rule := d.agentAt(i)
+			if agent.empty() {
+				continue
+			}
+			accused := d.resolve(agent)
+			if !d.blameable(accused) {
+				accused = d.actorBefore(i, r.s)
+			}
+			if d.blameable(accused) {
+				out = append(out, d.newAccusation(i, cue, sp.speaker, accused, rule))
+			}
+		}
+	}
+	return out
+}
+
+// agentAt returns the party that token i says did wrong, if any.
+func (d *doc) agentAt(i int) (span, string) {
+	t := &d.toks[i]
+	s := d.sentenceOf(i)
+	switch {
+	case t.lower == "behind" || t.lower == "responsible" && d.followedBy(i+1, "for"):
+		j := i - 1
+		for j >= s.first && strings.HasPrefix(d.toks[j].tag, "RB") {
+			j--
+		}
+		if j >= s.first && beVerbs.has(d.toks[j].lower) {
+			return d.subjectOf(j), "accuse.behind"
+		}
+	case agentPreps.has(t.lower) && i > s.first && (d.lx.hostile.has(d.toks[i-1].lower) || d.lx.attacks.has(d.toks[i-1].lower) ||
+		d.toks[i-1].lower == "out" && i > s.first+1 && d.toks[i-2].lower == "carried"):
+		return d.npStartingAt(i+1, s.last), "accuse.by"
+	case (t.lower == "linked" || t.lower == "tied") && i > s.first && beVerbs.has(d.toks[i-1].lower) && d.followedBy(i+1, "to"):
+		return d.npStartingAt(i+2, s.last), "accuse.linked"
+	case d.isHostileAt(i) && !d.passive(i):
+		subj := d.subjectOf(d.tryVerb(i))
+		if !subj.empty() && !relatives.has(d.toks[subj.s].lower) {
+			return subj, "accuse.did"
+		}
+	}
+	return span{}, ""
+}
+
+// actorBefore returns the first threat actor between the start of the
+// clause holding token i and i: in "a unit, dubbed APT31, was behind" the
+// subject is a description and the actor names it.
+func (d *doc) actorBefore(i, lo int) party {
+	s := d.sentenceOf(i)
+	start := s.first
+	for j := i - 1; j >= s.first && d.toks[j].start >= lo; j-- {
+		if d.toks[j].lower == "that" || d.toks[j].text == ":" || d.toks[j].text == ";" {
+			start = j + 1
+			break
+		}
+	}
+	for _, h := range d.actors {
+		if h.span.s >= start && h.span.e <= i {
+			return party{kind: entActor, name: h.label, country: h.sponsor, span: h.span}
+		}
+	}
+	return party{}
+}
+
+// tryVerb returns the verb that carries the subject of a hostile verb: in
+// "Moscow has tried to manipulate" that is "tried".
+func (d *doc) tryVerb(i int) int {
+	if i >= 2 && d.toks[i-1].lower == "to" && tryVerbs.has(d.toks[i-2].lower) {
+		return i - 2
+	}
+	return i
+}
+
+// isHostileAt reports whether token i is a finite or progressive verb of
+// wrongdoing: "hacked", "has been targeting", "launched".
+func (d *doc) isHostileAt(i int) bool {
+	t := &d.toks[i]
+	if !d.lx.hostile.has(t.lower) || !strings.HasPrefix(t.tag, "VB") {
+		return false
+	}
+	if t.tag == "VBG" {
+		return i > 0 && beVerbs.has(d.toks[i-1].lower)
+	}
+	if t.tag == "VBN" {
+		return i > 0 && (d.toks[i-1].lower == "has" || d.toks[i-1].lower == "have" || d.toks[i-1].lower == "had")
+	}
+	return t.tag != "VB" || i > 1 && d.toks[i-1].lower == "to" && tryVerbs.has(d.toks[i-2].lower)
+}
+
+// blameable reports whether a party can be the accused of a claim: a named
+// party, or a description that names a state ("Russian intelligence hackers").
+func (d *doc) blameable(p party) bool {
+	switch p.kind {
+	case entCountry, entParty, entActor, entPerson, entOrg:
+		return true
+	case entDesc:
+		return d.countryIn(p.span) != ""
+	}
+	return false
+}
+
+// pairs makes one accusation per accuser and accused.
+func (d *doc) pairs(v int, cue *rules.AccuseCue, accusers, accused []party, rule string) []accusation {
+	var out []accusation
+	for _, a := range accusers {
+		for _, b := range accused {
+			if a.ok() && b.ok() && a.name != b.name && d.blameable(b) {
+				out = append(out, d.newAccusation(v, cue, a, b, rule))
+			}
+		}
+	}
+	return out
+}
+
+func (d *doc) resolveAll(ps []span) []party {
+	var out []party
+	for _, p := range ps {
+		r := d.resolve(p)
+		d.remember(r, p.s, false)
+		out = append(out, r)
+	}
+	return out
+}
+
+// subjectList returns the subject of the verb at v with its coordinated
+// siblings: "Savandi and Mansouri are accused".
+func (d *doc) subjectList(v int) []party {
+	subj := d.subjectOf(v)
+	if subj.empty() {
+		return nil
+	}
+	if relatives.has(d.toks[subj.s].lower) {
+		subj = d.antecedentOfRelative(subj.s)
+	}
+	return d.resolveAll(d.listBefore(subj, d.sentenceOf(v).first))
+}
+
+// listBefore extends a noun phrase leftwards over its coordinated siblings.
+func (d *doc) listBefore(last span, lo int) []span {
+	out := []span{last}
+	i := last.s
+	for i > lo {
+		j := i - 1
+		if d.toks[j].lower != "and" && d.toks[j].lower != "or" && d.toks[j].text != "," {
+			break
+		}
+		if d.toks[j].lower == "and" && j > lo && d.toks[j-1].text == "," {
+			j--
+		}
+		if j <= lo || !d.toks[j-1].isCap() {
+			break
+		}
+		prev := d.npEndingAt(j, lo)
+		if prev.empty() || !d.toks[prev.s].isCap() && !determiners.has(d.toks[prev.s].lower) {
+			break
+		}
+		out = append([]span{prev}, out...)
+		i = prev.s
+	}
+	return out
+}
+
+// aliasList extends a phrase with the names after "aka" or "also known
+// as": "APT28, aka Fancy Bear, and Sofacy".
+func (d *doc) aliasList(p span, hi int) []span {
+	out := []span{p}
+	i := p.e
+	if i+1 < hi && d.toks[i].text == "," && (d.toks[i+1].lower == "aka" || d.toks[i+1].lower == "a.k.a.") {
+		for _, n := range d.listAfter(d.npStartingAt(i+2, hi), hi) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// allegation returns what the accused is accused of: the phrase after
+// "of", "for" or "with" that follows the cue.
+func (d *doc) allegation(v int) string {
+	s := d.sentenceOf(v)
+	for j := v + 1; j < s.last && j < v+10; j++ {
+		switch d.toks[j].lower {
+		case "of", "for", "with":
+			end := j + 1
+			for end < s.last && d.toks[end].text != "," && d.toks[end].text != "." && d.toks[end].text != ";" && end-j < 16 {
+				end++
+			}
+			return d.words(span{j + 1, end})
+		case ",", ".", ";":
+			return ""
+		}
+	}
+	return ""
+}
+
+func (d *doc) followedBy(i int, words ...string) bool {
+	if i >= len(d.toks) {
+		return false
+	}
+	for _, w := range words {
+		if d.toks[i].lower == w {
+			return true
+		}
+	}
+	return false
+}
+
+// findWord returns the index of the first token in [from, to) whose
+// lower-case form is w, stopping at a clause boundary; -1 if none.
+func (d *doc) findWord(from, to int, w string) int {
+	to = min(to, len(d.toks))
+	for i := from; i < to; i++ {
+		if d.toks[i].lower == w {
+			return i
+		}
+		if d.toks[i].text == ";" || d.toks[i].text == "." {
+			return -1
+		}
+	}
+	return -1
+}
+
+// tokenAt returns the index of the first token that starts at or after off.
+func (d *doc) tokenAt(off int) int {
+	lo, hi := 0, len(d.toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if d.toks[m].start < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}

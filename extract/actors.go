@@ -1,0 +1,186 @@
+package extract
+
+import (
+	"strings"
+)
+
+// actorHit is a threat-actor label found in the article.
+type actorHit struct {
+	span    span // tokens of the label
+	label   string
+	entry   *entry // the gazetteer entry, or nil for a label found by a pattern
+	sponsor string
+	rule    string
+}
+
+// findActors finds threat-actor labels: gazetteer names (ambiguous ones
+// only beside a group cue), spelling variants of them ("APT 28"), and
+// labels the rule patterns find ("a unit, dubbed APT31").
+func (d *doc) findActors() []actorHit {
+	var hits []actorHit
+	for i := 0; i < len(d.toks); i++ {
+		if h, ok := d.gazetteerActor(i); ok {
+			hits = append(hits, h)
+			i = h.span.e - 1
+		}
+	}
+	for si := range d.sents {
+		hits = append(hits, d.patternActors(si, hits)...)
+	}
+	for k := range hits {
+		if hits[k].sponsor == "" {
+			hits[k].sponsor = d.contextSponsor(hits[k].span)
+		}
+	}
+	return hits
+}
+
+func (d *doc) gazetteerActor(i int) (actorHit, bool) {
+	s := d.sentenceOf(i)
+	if e, n := d.lx.lookup(d.toks, i, s.last); e != nil && e.kind == entActor {
+		if e.ambiguous && !d.groupCueNear(span{i, i + n}) {
+			return actorHit{}, false
+		}
+		return actorHit{span: span{i, i + n}, label: d.words(span{i, i + n}), entry: e, sponsor: e.country, rule: "actor.gazetteer"}, true
+	}
+	// spelling variants: "APT 28" for APT28, "Fancy-Bear" for Fancy Bear
+	for n := 2; n <= 3 && i+n <= s.last; n++ {
+		p := span{i, i + n}
+		if !d.toks[i].isCap() {
+			break
+		}
+		if a, ok := d.lx.actorByName[normLabel(d.words(p))]; ok && !a.IsAmbiguous(a.Name) {
+			e, _ := d.lx.lookup(tokenize(a.Name, 0), 0, 1<<30)
+			return actorHit{span: p, label: d.words(p), entry: e, sponsor: a.Sponsor, rule: "actor.gazetteer"}, e != nil
+		}
+	}
+	return actorHit{}, false
+}
+
+// groupCueNear reports whether a group cue ("group", "hackers") stands
+// right before or after the span.
+func (d *doc) groupCueNear(p span) bool {
+	s := d.sentenceOf(p.s)
+	for i := max(s.first, p.s-2); i < min(s.last, p.e+2); i++ {
+		if (i < p.s || i >= p.e) && d.lx.groups.has(d.toks[i].lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// patternActors applies the actor patterns to sentence si, skipping labels
+// already found.
+func (d *doc) patternActors(si int, known []actorHit) []actorHit {
+	s := d.sents[si]
+	text := d.text[s.start:s.end]
+	var out []actorHit
+	for _, p := range d.lx.patterns {
+		re := p.Regexp()
+		li := re.SubexpIndex("label")
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			a, b := m[0], m[1]
+			if li > 0 && m[2*li] >= 0 {
+				a, b = m[2*li], m[2*li+1]
+			}
+			sp := d.tokenSpan(s.start+a, s.start+b)
+			if sp.empty() || overlapsHit(known, sp) || overlapsHit(out, sp) || d.notActor(sp) {
+				continue
+			}
+			h := actorHit{span: sp, label: d.words(sp), sponsor: p.Sponsor, rule: "actor.pattern." + p.Name}
+			if a, ok := d.lx.actorByName[normLabel(h.label)]; ok {
+				h.entry, _ = d.lx.lookup(tokenize(a.Name, 0), 0, 1<<30)
+				h.sponsor = a.Sponsor
+			}
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// notActor rejects pattern matches that are countries, parties or
+// ordinary words.
+func (d *doc) notActor(p span) bool {
+	if e, n := d.lx.lookup(d.toks, p.s, p.e); e != nil && e.kind != entActor && n == p.e-p.s {
+		return true
+	}
+	return !d.toks[p.s].isCap()
+}
+
+// tokenSpan returns the tokens that lie within byte range [a, b).
+func (d *doc) tokenSpan(a, b int) span {
+	s := d.tokenAt(a)
+	e := s
+	for e < len(d.toks) && d.toks[e].end <= b {
+		e++
+	}
+	for e > s && !d.toks[e-1].isWord() {
+		e--
+	}
+	return span{s, e}
+}
+
+func overlapsHit(hits []actorHit, p span) bool {
+	for _, h := range hits {
+		if h.span.s < p.e && p.s < h.span.e {
+			return true
+		}
+	}
+	return false
+}
+
+// contextSponsor finds the state a story ties an actor to, near its label:
+// "the Chinese “state-sponsored group” APT40", "a pro-Russia group called
+// CyberBerkut", "APT 28, a group tied to the GRU".
+func (d *doc) contextSponsor(p span) string {
+	s := d.sentenceOf(p.s)
+	lo, hi := max(s.first, p.s-6), min(s.last, p.e+8)
+	best, dist := "", 1<<30
+	for i := lo; i < hi; i++ {
+		if i >= p.s && i < p.e {
+			continue
+		}
+		if c := d.countryOfToken(i); c != "" {
+			if k := abs(i - p.s); k < dist {
+				best, dist = c, k
+			}
+		}
+	}
+	return best
+}
+
+// countryOfToken returns the country a token names, including the parts of
+// hyphenated words: "Russia-linked", "pro-Russia".
+func (d *doc) countryOfToken(i int) string {
+	if e, _ := d.lx.lookup(d.toks, i, i+1); e != nil {
+		if e.kind == entCountry || e.kind == entParty && e.country != "" {
+			return e.country
+		}
+	}
+	for _, part := range strings.Split(d.toks[i].text, "-") {
+		if part == d.toks[i].text {
+			break
+		}
+		if e, _ := d.lx.lookup([]token{{text: part}}, 0, 1); e != nil && e.kind == entCountry {
+			return e.canon
+		}
+	}
+	return ""
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// actorIn returns the actor hit inside phrase p, if any.
+func (d *doc) actorIn(p span) (actorHit, bool) {
+	for _, h := range d.actors {
+		if p.s <= h.span.s && h.span.e <= p.e {
+			return h, true
+		}
+	}
+	return actorHit{}, false
+}

@@ -1,0 +1,220 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/claimwire/claimwire/model"
+)
+
+// evidence fills a claim's sentence and offsets for byte range [s, e).
+func (d *doc) evidence(c *model.Claim, s, e int) {
+	si := d.toks[min(d.tokenAt(s), len(d.toks)-1)].sent
+	c.Sentence = d.sentenceText(si)
+	c.Start, c.End = s, e
+}
+
+func (d *doc) accusationClaims(accs []accusation) []model.Claim {
+	var out []model.Claim
+	seen := map[[2]string]bool{}
+	for _, a := range accs {
+		key := [2]string{a.accuser.name, a.accused.name}
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		c := model.Claim{
+			Kind: model.Accusation, Accuser: a.accuser.name, Accused: a.accused.name,
+			Allegation: a.allegation, CAMEO: a.cameo, Cue: a.cueWord, Rule: a.rule, Confidence: 0.7,
+		}
+		s := d.sentenceOf(a.cue)
+		d.evidence(&c, s.start, s.end)
+		out = append(out, c)
+	}
+	return out
+}
+
+// Quotes shorter than this many words inside reported speech are scare
+// quotes: the reported speech is the claim, not the fragment.
+const (
+	minQuoteWords   = 5
+	fullQuoteWords  = 8
+	minQuoteShare   = 0.4
+	minStrayQuote   = 5
+	minContentWords = 3
+)
+
+// quoteClaims turns speech events and direct quotations into quote claims.
+func (d *doc) quoteClaims(events []*speech) []model.Claim {
+	var out []model.Claim
+	for _, sp := range events {
+		out = append(out, d.eventQuotes(sp)...)
+	}
+	return append(out, d.strayQuotes(events)...)
+}
+
+// eventQuotes emits an event's substantial direct quotations, or its
+// content as reported speech when it has none.
+func (d *doc) eventQuotes(sp *speech) []model.Claim {
+	contentWords := 0
+	for _, r := range sp.content {
+		contentWords += d.wordCount(r.s, r.e)
+	}
+	var direct []*quoteSpan
+	for i := range d.quotes {
+		q := &d.quotes[i]
+		if sp.overlaps(q) {
+			q.used = true
+			n := d.wordCount(q.start, q.end)
+			if n >= fullQuoteWords || n >= minQuoteWords && float64(n) >= minQuoteShare*float64(contentWords) {
+				direct = append(direct, q)
+			}
+		}
+	}
+	if !sp.speaker.ok() || sp.deny {
+		return nil
+	}
+	var out []model.Claim
+	for _, q := range direct {
+		out = append(out, d.quoteClaim(sp, q.start, q.end, true, "quote.direct"))
+	}
+	if len(direct) > 0 {
+		return out
+	}
+	for _, r := range sp.content {
+		if d.wordCount(r.s, r.e) >= minContentWords {
+			out = append(out, d.quoteClaim(sp, r.s, r.e, false, "quote.reported"))
+		}
+	}
+	return out
+}
+
+func (sp *speech) overlaps(q *quoteSpan) bool {
+	for _, r := range sp.content {
+		if q.start < r.e && r.s < q.end {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) quoteClaim(sp *speech, s, e int, direct bool, rule string) model.Claim {
+	s, e = trimQuote(d.text, s, e)
+	c := model.Claim{
+		Kind: model.Quote, Speaker: sp.speaker.name, SpeakerTitle: sp.speaker.title,
+		Quote: d.text[s:e], Direct: direct, Rule: rule, Confidence: 0.8,
+	}
+	if sp.cue >= 0 {
+		c.Cue = d.toks[sp.cue].text
+	}
+	d.evidence(&c, s, e)
+	return c
+}
+
+// trimQuote trims spaces, quote marks and trailing commas off [s, e).
+func trimQuote(text string, s, e int) (int, int) {
+	for s < e && strings.ContainsRune(" \t\n“”\"‘,:", rune(text[s])) {
+		s++
+	}
+	for s < e && strings.HasPrefix(text[s:], "“") {
+		s += len("“")
+	}
+	for e > s {
+		switch {
+		case strings.HasSuffix(text[:e], "”"):
+			e -= len("”")
+		case strings.ContainsRune(" \t\n\",;:", rune(text[e-1])):
+			e--
+		default:
+			return s, e
+		}
+	}
+	return s, e
+}
+
+// strayQuotes attributes quotations that no speech event covers: a quote
+// that follows one of a speaker's, in the same or the next paragraph,
+// continues it; a long quote in a sentence whose subject is named is the
+// subject's.
+func (d *doc) strayQuotes(events []*speech) []model.Claim {
+	var out []model.Claim
+	for i := range d.quotes {
+		q := &d.quotes[i]
+		if q.used || d.wordCount(q.start, q.end) < 2 {
+			continue
+		}
+		if sp := d.previousSpeaker(events, q); sp != nil {
+			out = append(out, d.quoteClaim(sp, q.start, q.end, true, "quote.continued"))
+			continue
+		}
+		si := d.toks[d.tokenAt(q.start)].sent
+		subj := d.mainSubject(si)
+		if subj.empty() || d.wordCount(q.start, q.end) < minStrayQuote || d.toks[subj.s].start >= q.open {
+			continue
+		}
+		if p := d.resolve(subj); p.ok() && p.kind != entDesc {
+			out = append(out, d.quoteClaim(&speech{cue: -1, speaker: p}, q.start, q.end, true, "quote.subject"))
+		}
+	}
+	return out
+}
+
+// previousSpeaker returns the event a quotation continues: the last event
+// before it, if that was in the same or the previous paragraph and had
+// quotations or ended its paragraph.
+func (d *doc) previousSpeaker(events []*speech, q *quoteSpan) *speech {
+	var last *speech
+	for _, sp := range events {
+		if sp.at < q.start {
+			last = sp
+		}
+	}
+	if last == nil || !last.speaker.ok() {
+		return nil
+	}
+	para := d.sents[d.toks[last.cue].sent].para
+	if q.para-para > 1 {
+		return nil
+	}
+	// another sentence with a subject of its own in between breaks the chain
+	qs := d.toks[d.tokenAt(q.start)].sent
+	for si := d.toks[last.cue].sent + 1; si < qs; si++ {
+		if !d.insideQuote(d.sents[si].start) {
+			return nil
+		}
+	}
+	return last
+}
+
+func (d *doc) insideQuote(off int) bool {
+	for _, q := range d.quotes {
+		if q.open <= off && off < q.end+len("”") {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) actorClaims() []model.Claim {
+	var out []model.Claim
+	seen := map[string]bool{}
+	for _, h := range d.actors {
+		c := model.Claim{Kind: model.Actor, Label: h.label, Canonical: h.label, Sponsor: h.sponsor, Rule: h.rule, Confidence: 0.9}
+		if h.entry != nil && h.entry.actor != nil {
+			a := h.entry.actor
+			c.Canonical = a.Name
+			for _, n := range a.Names() {
+				if normLabel(n) != normLabel(h.label) {
+					c.Aliases = append(c.Aliases, n)
+				}
+			}
+		}
+		key := normLabel(c.Canonical)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		d.evidence(&c, d.toks[h.span.s].start, d.toks[h.span.e-1].end)
+		out = append(out, c)
+	}
+	return out
+}

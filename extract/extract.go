@@ -1,0 +1,118 @@
+// Package extract finds checkable claims in the text of a news article:
+// accusations (who blames whom), threat-actor labels, quotes (who said
+// what) and claimed numbers. It is rules plus prose's part-of-speech
+// tagger and entity recogniser; the rules (cue words, gazetteers,
+// patterns) are data from package rules.
+package extract
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/claimwire/claimwire/model"
+	"github.com/claimwire/claimwire/rules"
+)
+
+// MaxText bounds the article text Extract accepts: 1 MiB is far more than
+// any news story and keeps one hostile page from stalling a batch.
+const MaxText = 1 << 20
+
+// Extractor finds claims in article text. It is safe for concurrent use.
+type Extractor struct {
+	lx *lexicon
+}
+
+// New compiles a rule set into an Extractor.
+func New(rs *rules.Set) (*Extractor, error) {
+	if rs == nil {
+		return nil, fmt.Errorf("extract: no rules")
+	}
+	return &Extractor{lx: newLexicon(rs)}, nil
+}
+
+// Extract returns the claims of one article's plain text, each with its
+// sentence and byte offsets into text.
+func (e *Extractor) Extract(ctx context.Context, text string) ([]model.Claim, error) {
+	if len(text) > MaxText {
+		return nil, fmt.Errorf("extract: text is %d bytes, more than the %d allowed", len(text), MaxText)
+	}
+	d := e.newDoc(text)
+	d.tagAll()
+	d.markEntities()
+	d.findAcronyms()
+	d.quotes = d.findQuotes()
+	d.actors = d.findActors()
+	var claims []model.Claim
+	var events []*speech
+	for si := range d.sents {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		d.rememberSubject(si)
+		sentEvents := d.findSpeech(si)
+		accs := d.findAccusations(si, sentEvents)
+		claims = append(claims, d.accusationClaims(accs)...)
+		d.rememberSentence(si, sentEvents, accs)
+		events = append(events, sentEvents...)
+	}
+	claims = append(claims, d.quoteClaims(events)...)
+	claims = append(claims, d.actorClaims()...)
+	slices.SortStableFunc(claims, func(a, b model.Claim) int { return a.Start - b.Start })
+	return claims, nil
+}
+
+// rememberSentence records the sentence's subject and people for later
+// pronouns, and who last spoke with authority.
+func (d *doc) rememberSentence(si int, events []*speech, accs []accusation) {
+	s := d.sents[si]
+	for _, p := range d.namedIn(span{s.first, s.last}) {
+		d.remember(p, p.span.s, false)
+	}
+	slices.SortStableFunc(d.mentions, func(a, b mention) int { return a.tok - b.tok })
+	for _, a := range accs {
+		d.authority = a.accuser
+	}
+	for _, sp := range events {
+		if sp.speaker.kind != entPerson && sp.speaker.kind != entDesc && sp.speaker.ok() {
+			d.authority = sp.speaker
+		}
+	}
+}
+
+// rememberSubject records the subject of sentence si before its claims
+// are read, so that "it" later in the sentence can refer to it.
+func (d *doc) rememberSubject(si int) {
+	if subj := d.mainSubject(si); !subj.empty() {
+		d.remember(d.resolve(subj), subj.s, true)
+	}
+}
+
+// findAcronyms remembers names introduced with an acronym in brackets:
+// "The International Association of Athletics Federations (IAAF)".
+func (d *doc) findAcronyms() {
+	for i := 1; i+2 < len(d.toks); i++ {
+		if d.toks[i].text != "(" || d.toks[i+2].text != ")" && !(d.toks[i+1].lower == "or" && i+3 < len(d.toks) && d.toks[i+3].text == ")") {
+			continue
+		}
+		acr := d.toks[i+1]
+		if acr.lower == "or" {
+			acr = d.toks[i+2]
+		}
+		if !isAllCaps(acr.text) && !(acr.isCap() && len(acr.text) <= 5) {
+			continue
+		}
+		s := d.sentenceOf(i)
+		np := d.npEndingAt(i, s.first)
+		if org := d.orgName(np); !org.empty() {
+			d.acronyms[acr.text] = d.words(org)
+		} else if p := d.resolve(np); p.ok() && p.kind != entDesc {
+			d.acronyms[acr.text] = p.name
+		}
+	}
+}
+
+func (d *doc) sentenceText(si int) string {
+	s := d.sents[si]
+	return d.text[s.start:s.end]
+}

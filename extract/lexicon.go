@@ -1,0 +1,190 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/claimwire/claimwire/rules"
+)
+
+// entKind is what a gazetteer entry names.
+type entKind int
+
+const (
+	entNone    entKind = iota
+	entCountry         // a state
+	entParty           // an organisation, agency or alliance
+	entActor           // a threat-actor group
+	entPerson          // a person, found by the name rules
+	entOrg             // an organisation not in the gazetteer
+	entDesc            // a description ("federal officials", "the university")
+)
+
+func (k entKind) String() string {
+	return [...]string{"none", "country", "party", "actor", "person", "org", "description"}[k]
+}
+
+// entry is one gazetteer name and what it stands for.
+type entry struct {
+	kind      entKind
+	canon     string // the name claims use
+	country   string // for parties, the state; for actors, the sponsor
+	demonym   bool   // "Chinese": a country named by its adjective
+	capital   bool   // "Beijing": a country named by its capital
+	ambiguous bool   // an actor name that is a common word: needs a group cue
+	actor     *rules.Actor
+	words     []string // the name's tokens, as folded by fold
+}
+
+// lexicon is the rule set compiled for fast lookups.
+type lexicon struct {
+	speech, deny, hostile, attacks, groups, roles, documents set
+	orgWords, anaphors, timeWords, abbreviations, titles     set
+	attribution                                              [][]string
+	accuse                                                   map[string]*rules.AccuseCue
+	names                                                    map[string][]*entry // first token → entries, longest first
+	patterns                                                 []*rules.ActorPattern
+	actorByName                                              map[string]*rules.Actor
+}
+
+type set map[string]struct{}
+
+func newSet(words ...[]string) set {
+	s := set{}
+	for _, ws := range words {
+		for _, w := range ws {
+			s[fold(w)] = struct{}{}
+		}
+	}
+	return s
+}
+
+func (s set) has(w string) bool { _, ok := s[w]; return ok }
+
+func newLexicon(rs *rules.Set) *lexicon {
+	c := &rs.Cues
+	lx := &lexicon{
+		speech: newSet(c.Speech), deny: newSet(c.Deny), hostile: newSet(c.Hostile),
+		attacks: newSet(c.Attacks), groups: newSet(c.Groups), roles: newSet(c.Roles),
+		documents: newSet(c.Documents), orgWords: newSet(c.OrgWords), anaphors: newSet(c.Anaphors),
+		timeWords: newSet(c.TimeWords), abbreviations: newSet(c.Abbrevs), titles: newSet(c.Titles),
+		accuse:      map[string]*rules.AccuseCue{},
+		names:       map[string][]*entry{},
+		actorByName: map[string]*rules.Actor{},
+	}
+	for _, a := range c.Attribution {
+		lx.attribution = append(lx.attribution, strings.Fields(fold(a)))
+	}
+	for i := range c.Accuse {
+		for _, f := range c.Accuse[i].Forms {
+			if _, dup := lx.accuse[fold(f)]; !dup {
+				lx.accuse[fold(f)] = &c.Accuse[i]
+			}
+		}
+	}
+	lx.addCountries(rs.Countries)
+	lx.addParties(rs.Parties)
+	lx.addActors(rs.Actors)
+	for i := range rs.ActorPatterns {
+		lx.patterns = append(lx.patterns, &rs.ActorPatterns[i])
+	}
+	return lx
+}
+
+func (lx *lexicon) addCountries(cs []rules.Country) {
+	for _, c := range cs {
+		for _, n := range append([]string{c.Name}, c.Aliases...) {
+			lx.add(&entry{kind: entCountry, canon: c.Name, country: c.Name}, n)
+		}
+		for _, n := range c.Capitals {
+			lx.add(&entry{kind: entCountry, canon: c.Name, country: c.Name, capital: true}, n)
+		}
+		for _, n := range c.Demonyms {
+			lx.add(&entry{kind: entCountry, canon: c.Name, country: c.Name, demonym: true}, n)
+		}
+	}
+}
+
+func (lx *lexicon) addParties(ps []rules.Party) {
+	for _, p := range ps {
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			lx.add(&entry{kind: entParty, canon: p.Name, country: p.Country}, n)
+		}
+	}
+}
+
+func (lx *lexicon) addActors(as []rules.Actor) {
+	for i := range as {
+		a := &as[i]
+		for _, n := range a.Names() {
+			lx.actorByName[normLabel(n)] = a
+			lx.add(&entry{kind: entActor, canon: a.Name, country: a.Sponsor, actor: a, ambiguous: a.IsAmbiguous(n)}, n)
+		}
+	}
+}
+
+// add indexes name under its first token. Names keep their case: "US" the
+// country is not "us" the pronoun. Entries are kept longest first so that
+// "New Zealand" wins over a shorter name sharing its first word.
+func (lx *lexicon) add(e *entry, name string) {
+	for _, t := range tokenize(name, 0) {
+		e.words = append(e.words, quoteFolder.Replace(t.text))
+	}
+	if len(e.words) == 0 {
+		return
+	}
+	list := append(lx.names[e.words[0]], e)
+	for i := len(list) - 1; i > 0 && len(list[i].words) > len(list[i-1].words); i-- {
+		list[i], list[i-1] = list[i-1], list[i]
+	}
+	lx.names[e.words[0]] = list
+}
+
+// lookup returns the longest gazetteer entry that starts at toks[i] and
+// ends before toks[limit], and how many tokens it spans.
+func (lx *lexicon) lookup(toks []token, i, limit int) (*entry, int) {
+	first := quoteFolder.Replace(toks[i].text)
+	for _, e := range lx.names[first] {
+		if matchWords(toks, i, limit, e.words) {
+			return e, len(e.words)
+		}
+	}
+	return nil, 0
+}
+
+func matchWords(toks []token, i, limit int, words []string) bool {
+	if i+len(words) > limit {
+		return false
+	}
+	for k, w := range words {
+		if quoteFolder.Replace(toks[i+k].text) != w {
+			return false
+		}
+	}
+	return true
+}
+
+// markEntities marks the tokens that gazetteer names cover, so that the
+// name rules neither split nor join them: "United Kingdom and New Zealand"
+// is two states, not one name.
+func (d *doc) markEntities() {
+	for si := range d.sents {
+		s := d.sents[si]
+		for i := s.first; i < s.last; i++ {
+			e, n := d.lx.lookup(d.toks, i, s.last)
+			if e == nil || e.kind == entActor && e.ambiguous {
+				continue
+			}
+			d.toks[i].ent = 1
+			for k := i + 1; k < i+n; k++ {
+				d.toks[k].ent = 2
+			}
+			i += n - 1
+		}
+	}
+}
+
+var labelRE = regexp.MustCompile(`[^A-Z0-9]+`)
+
+// normLabel folds an actor label for comparison: "APT 31" = "apt31".
+func normLabel(s string) string { return labelRE.ReplaceAllString(strings.ToUpper(s), "") }

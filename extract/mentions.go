@@ -1,0 +1,60 @@
+package extract
+
+// remember records that party p was mentioned at token tok.
+func (d *doc) remember(p party, tok int, subject bool) {
+	if !p.ok() {
+		return
+	}
+	d.mentions = append(d.mentions, mention{party: p, tok: tok, subject: subject})
+}
+
+// rememberSpeaker records a speaker: descriptions such as "the statement"
+// refer back to speakers.
+func (d *doc) rememberSpeaker(p party, tok int) {
+	if p.ok() {
+		d.mentions = append(d.mentions, mention{party: p, tok: tok, subject: true, speaker: true})
+	}
+}
+
+// lastMention returns the latest mention before token tok, within the
+// last few sentences, that satisfies ok.
+func (d *doc) lastMention(ok func(*mention) bool, tok int) (mention, bool) {
+	si := d.toks[tok].sent
+	for i := len(d.mentions) - 1; i >= 0; i-- {
+		m := &d.mentions[i]
+		if m.tok >= tok {
+			continue
+		}
+		if si-d.toks[m.tok].sent > 4 {
+			break
+		}
+		if ok(m) {
+			return *m, true
+		}
+	}
+	return mention{}, false
+}
+
+// antecedent resolves a pronoun at token tok to the party it refers to:
+// "he" to the last person, "it" to the last organisation or state that
+// was a subject, "they" to the last group of people.
+func (d *doc) antecedent(pronoun string, tok int) party {
+	var ok func(*mention) bool
+	switch pronoun {
+	case "he", "she", "him", "her", "his":
+		ok = func(m *mention) bool { return m.kind == entPerson }
+	case "it", "its":
+		ok = func(m *mention) bool {
+			return m.subject && m.kind != entPerson && m.kind != entActor && !m.plural && m.kind != entDesc
+		}
+	case "they", "them", "their":
+		ok = func(m *mention) bool { return m.plural || m.kind == entOrg && m.subject }
+	default:
+		return party{}
+	}
+	m, found := d.lastMention(ok, tok)
+	if !found {
+		return party{}
+	}
+	return m.party
+}

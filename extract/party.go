@@ -1,0 +1,388 @@
+package extract
+
+import (
+	"strings"
+)
+
+// party is what a noun phrase refers to: a person, an organisation, a
+// state, a threat actor or a plain description.
+type party struct {
+	kind    entKind
+	name    string // the name claims use
+	title   string // for people: the words of their title ("foreign ministry spokesperson")
+	country string // the state it belongs to, if known
+	plural  bool
+	span    span
+	actor   *entry
+}
+
+func (p party) ok() bool { return p.name != "" }
+
+// mention is a party seen at a place in the article, for resolving
+// pronouns and descriptions later.
+type mention struct {
+	party
+	tok     int
+	subject bool // it was the subject of a clause or a speaker
+	speaker bool // it was the speaker of a speech event
+}
+
+var strippable = newSet([]string{"the", "a", "an", "this", "that", "these", "those", "some", "many", "several", "other", "same", "infamous", "so-called", "then"})
+
+// resolve says what the phrase p refers to. Pronouns are resolved against
+// earlier mentions.
+func (d *doc) resolve(p span) party {
+	for p.s < p.e && (strippable.has(d.toks[p.s].lower) || d.toks[p.s].text == "“" || d.toks[p.s].text == `"`) {
+		p.s++
+	}
+	for p.e > p.s && !d.toks[p.e-1].isWord() {
+		p.e--
+	}
+	if p.empty() {
+		return party{}
+	}
+	if p.e-p.s == 1 && d.toks[p.s].isPronoun() {
+		return d.antecedent(d.toks[p.s].lower, p.s)
+	}
+	if r := d.resolvePerson(p); r.ok() {
+		return r
+	}
+	if r := d.resolveNamed(p); r.ok() {
+		return r
+	}
+	return d.resolveDescription(p)
+}
+
+// resolvePerson finds a person's name at the end of the phrase, with the
+// words before it as their title: "US Deputy Attorney General Lisa Monaco".
+func (d *doc) resolvePerson(p span) party {
+	ns := p.e
+	if ns-2 >= p.s && d.countryNamedPerson(ns-1) {
+		ns-- // "Lisa Monaco" is a person, though Monaco is a state
+	}
+	for ns > p.s && d.nameToken(ns-1) {
+		ns--
+	}
+	if ns == p.e || p.e-ns > 4 {
+		return party{}
+	}
+	name := span{ns, p.e}
+	if !d.personish(name, ns > p.s && d.hasTitleBefore(span{p.s, ns})) {
+		return party{}
+	}
+	full := d.fullName(d.words(name))
+	return party{kind: entPerson, name: full, title: d.titleText(span{p.s, ns}), span: name, country: d.countryIn(span{p.s, ns})}
+}
+
+// countryNamedPerson reports whether token i, a one-word country or
+// capital, is a surname: it follows a first name ("Lisa Monaco").
+func (d *doc) countryNamedPerson(i int) bool {
+	e, n := d.lx.lookup(d.toks, i, i+1)
+	if e == nil || n != 1 || e.kind != entCountry || e.demonym || i == 0 || d.toks[i].ent != 1 {
+		return false
+	}
+	prev := i - 1
+	return d.nameToken(prev) && d.capitalised(prev) && !isAllCaps(d.toks[prev].text)
+}
+
+// nameToken reports whether token i can be part of a person's name.
+func (d *doc) nameToken(i int) bool {
+	t := &d.toks[i]
+	if !t.isCap() || !t.isWord() || d.lx.titles.has(t.lower) || d.lx.orgWords.has(t.lower) {
+		return false
+	}
+	if strings.HasPrefix(t.lower, "then-") || strings.HasPrefix(t.lower, "ex-") {
+		return false
+	}
+	if t.ent != 0 {
+		return false
+	}
+	return !isAllCaps(t.text)
+}
+
+func isAllCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' {
+			return false
+		}
+		if r >= 'A' && r <= 'Z' {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// personish decides whether a capitalised name is a person's.
+func (d *doc) personish(name span, titled bool) bool {
+	n := name.e - name.s
+	if titled || d.knownPerson(d.words(name)) {
+		return true
+	}
+	if n == 1 {
+		return d.nerSays(name, "PERSON")
+	}
+	return !d.nerSays(name, "ORGANIZATION") && !d.nerSays(name, "GPE")
+}
+
+// nerSays reports whether prose labels every token of the span so.
+func (d *doc) nerSays(p span, label string) bool {
+	labels := d.entities(d.toks[p.s].sent)
+	first := d.sents[d.toks[p.s].sent].first
+	for i := p.s; i < p.e; i++ {
+		if !strings.HasSuffix(labels[i-first], label) {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *doc) hasTitleBefore(p span) bool {
+	for i := p.s; i < p.e; i++ {
+		t := &d.toks[i]
+		if d.lx.titles.has(t.lower) || d.lx.roles.has(t.lower) || strings.HasPrefix(t.lower, "then-") {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) titleText(p span) string {
+	for p.s < p.e && (strippable.has(d.toks[p.s].lower) || d.toks[p.s].lower == "'s") {
+		p.s++
+	}
+	for p.e > p.s && (d.toks[p.e-1].text == "," || d.toks[p.e-1].lower == "'s") {
+		p.e--
+	}
+	return d.words(p)
+}
+
+// countryIn returns the first country named in the span, if any.
+func (d *doc) countryIn(p span) string {
+	for i := p.s; i < p.e; i++ {
+		if e, _ := d.lx.lookup(d.toks, i, p.e); e != nil && e.kind == entCountry {
+			return e.canon
+		}
+	}
+	return ""
+}
+
+// knownPerson reports whether name was seen before as a person.
+func (d *doc) knownPerson(name string) bool {
+	last := lastWord(name)
+	_, ok := d.people[last]
+	return ok
+}
+
+// fullName returns the longest earlier name of the person with this
+// surname ("Rivera" → "Arnie Rivera") and remembers name.
+func (d *doc) fullName(name string) string {
+	last := lastWord(name)
+	if full, ok := d.people[last]; ok && len(full) > len(name) && strings.HasSuffix(full, name) {
+		return full
+	}
+	d.people[last] = name
+	return name
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// resolveNamed finds a gazetteer entry or a capitalised organisation name
+// in the phrase.
+func (d *doc) resolveNamed(p span) party {
+	if h, ok := d.actorIn(p); ok {
+		return party{kind: entActor, name: h.label, country: h.sponsor, span: h.span}
+	}
+	var found *entry
+	var at span
+	for i := p.s; i < p.e; i++ {
+		if e, n := d.lx.lookup(d.toks, i, p.e); e != nil && !(e.kind == entActor && e.ambiguous) {
+			if found == nil || e.kind == entActor || e.kind == entParty && found.kind == entCountry {
+				found, at = e, span{i, i + n}
+			}
+			i += n - 1
+		}
+	}
+	if org := d.orgName(p); !org.empty() && (found == nil || org.e-org.s > at.e-at.s && found.kind != entActor) {
+		if found != nil && at.s == org.s && at.e == org.e {
+			return d.entityParty(found, at)
+		}
+		return party{kind: entOrg, name: d.acronymFor(d.words(org)), span: org, country: d.countryIn(p)}
+	}
+	if found == nil {
+		return party{}
+	}
+	if found.kind == entCountry && at.e < p.e && !d.standsForState(span{at.e, p.e}) {
+		return party{} // "Russian intelligence hackers" is a description
+	}
+	return d.entityParty(found, at)
+}
+
+func (d *doc) entityParty(e *entry, at span) party {
+	name := e.canon
+	if e.kind == entActor {
+		name = d.words(at)
+	}
+	return party{kind: e.kind, name: name, country: e.country, span: at, actor: e}
+}
+
+// standsForState reports whether the words after a country name make the
+// phrase stand for its state: "U.S. officials", "German intelligence".
+func (d *doc) standsForState(rest span) bool {
+	for i := rest.s; i < rest.e; i++ {
+		l := d.toks[i].lower
+		if l == "'s" {
+			continue
+		}
+		if !(d.lx.roles.has(l) || governmentWords.has(l)) {
+			return false
+		}
+	}
+	return true
+}
+
+var governmentWords = newSet([]string{"government", "intelligence", "authorities", "officials", "ministry", "administration", "military", "state", "regime", "leadership", "foreign", "defence", "defense", "cabinet", "embassy", "diplomats", "prosecutors", "police", "investigators", "agencies", "services"})
+
+// orgName returns the capitalised run in the phrase that contains an
+// organisation word: "US Attorney's Office for the District of Northern
+// Georgia", "NBC News".
+func (d *doc) orgName(p span) span {
+	best := span{}
+	for i := p.s; i < p.e; {
+		if !d.toks[i].isCap() {
+			i++
+			continue
+		}
+		j := i
+		for j < p.e && (d.toks[j].isCap() || d.toks[j].lower == "'s" || nameLinks.has(d.toks[j].lower) && j+1 < p.e && d.toks[j+1].isCap() || d.toks[j].text == "-") {
+			j++
+		}
+		run := span{i, j}
+		if d.hasOrgWord(run) && run.e-run.s > best.e-best.s {
+			best = run
+		}
+		i = j
+	}
+	for best.s < best.e && d.toks[best.s].lower == "the" {
+		best.s++
+	}
+	return best
+}
+
+func (d *doc) hasOrgWord(p span) bool {
+	for i := p.s; i < p.e; i++ {
+		if d.lx.orgWords.has(d.toks[i].lower) && d.toks[i].isCap() {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveDescription handles a phrase without a name: a pronoun-like
+// description that refers back ("the university"), a document or role
+// that speaks for an organisation named inside it ("a statement on the
+// IAAF website", "a Department of Justice spokesperson"), or a plain
+// description kept as written ("federal officials").
+func (d *doc) resolveDescription(p span) party {
+	head := d.headOf(p)
+	if d.lx.documents.has(d.toks[head].lower) || d.lx.roles.has(d.toks[head].lower) {
+		if inner := d.innerParty(p, head); inner.ok() {
+			return inner
+		}
+	}
+	if p.s > 0 && d.toks[p.s-1].lower == "the" && d.lx.anaphors.has(d.toks[head].lower) && head == p.e-1 {
+		if m, ok := d.lastMention(func(m *mention) bool { return d.fits(m, d.toks[head].lower) }, p.s); ok {
+			return m.party
+		}
+	}
+	if k := d.possessive(p); k > p.s && k+1 < p.e {
+		if owner := d.resolve(span{p.s, k}); owner.kind == entPerson || owner.kind == entOrg || owner.kind == entParty {
+			return party{kind: entOrg, name: owner.name + "’s " + d.words(span{k + 1, p.e}), span: p, country: owner.country}
+		}
+	}
+	text := d.words(p)
+	if p.e-p.s == 1 && isAllCaps(text) || p.e-p.s <= 3 && d.capitalised(p.s) && d.capitalised(p.e-1) {
+		return party{kind: entOrg, name: d.acronymFor(text), span: p}
+	}
+	return party{kind: entDesc, name: text, span: p, plural: strings.HasSuffix(d.toks[head].lower, "s")}
+}
+
+// possessive returns the index of the last "'s" in p, or -1.
+func (d *doc) possessive(p span) int {
+	for i := p.e - 1; i > p.s; i-- {
+		if d.toks[i].lower == "'s" {
+			return i
+		}
+	}
+	return -1
+}
+
+// headOf returns the head noun of a phrase: its last word before "of",
+// "on", "from" or "for".
+func (d *doc) headOf(p span) int {
+	for i := p.s; i < p.e; i++ {
+		switch d.toks[i].lower {
+		case "of", "on", "from", "for", "in", "at", "with":
+			if i > p.s {
+				return i - 1
+			}
+		}
+	}
+	return p.e - 1
+}
+
+// innerParty finds a named party inside a phrase other than at its head.
+func (d *doc) innerParty(p span, head int) party {
+	for i := p.s; i < p.e; i++ {
+		if i == head {
+			continue
+		}
+		if e, n := d.lx.lookup(d.toks, i, p.e); e != nil && e.kind != entActor {
+			return d.entityParty(e, span{i, i + n})
+		}
+	}
+	if org := d.orgName(p); !org.empty() {
+		return party{kind: entOrg, name: d.acronymFor(d.words(org)), span: org}
+	}
+	for i := p.s; i < p.e; i++ {
+		if d.toks[i].isCap() && i != head && isAllCaps(d.toks[i].text) {
+			return party{kind: entOrg, name: d.acronymFor(d.toks[i].text), span: span{i, i + 1}}
+		}
+	}
+	return party{}
+}
+
+// fits reports whether an earlier mention can be what "the <head>" refers to.
+func (d *doc) fits(m *mention, head string) bool {
+	switch head {
+	case "spokesman", "spokeswoman", "spokesperson":
+		return m.kind == entPerson && strings.Contains(strings.ToLower(m.title), "spokes")
+	case "country":
+		return m.kind == entCountry
+	case "statement":
+		return m.speaker && m.kind != entPerson && m.kind != entDesc
+	case "report", "indictment":
+		return false // "the indictment" speaks for itself
+	}
+	if !m.subject || m.kind != entOrg && m.kind != entParty {
+		return false
+	}
+	return strings.Contains(strings.ToLower(m.name), head) || genericOrgs.has(head)
+}
+
+var genericOrgs = newSet([]string{"company", "firm", "organization", "organisation", "agency", "group", "team", "campaign", "movement"})
+
+// acronymFor maps an acronym to the full name it was introduced with
+// ("IAAF" → "International Association of Athletics Federations") and
+// remembers full names followed by an acronym in brackets.
+func (d *doc) acronymFor(name string) string {
+	if full, ok := d.acronyms[name]; ok {
+		return full
+	}
+	return name
+}

@@ -1,0 +1,306 @@
+package extract
+
+import (
+	"strings"
+)
+
+// span is a half-open range of token indices.
+type span struct{ s, e int }
+
+func (p span) empty() bool { return p.e <= p.s }
+
+var (
+	determiners = newSet([]string{"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "some", "another"})
+	auxiliaries = newSet([]string{"has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "will", "would", "could", "can", "may", "might", "must", "should", "shall", "did", "does", "do", "not", "n't", "never", "also", "to", "get", "got"})
+	pronouns    = newSet([]string{"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"})
+	relatives   = newSet([]string{"who", "which", "that", "whom"})
+	nameLinks   = newSet([]string{"of", "for", "the", "and", "&", "on", "in", "de", "du", "la", "le", "van", "von", "al", "bin"})
+	closedClass = set{"IN": {}, "WRB": {}, "WDT": {}, "WP": {}, "CC": {}, "TO": {}, "MD": {}, "PRP": {}, "EX": {}, "RB": {}, "DT": {}, "UH": {}}
+	timePreps   = newSet([]string{"on", "in", "at", "last", "this", "earlier", "late", "early", "during", "since", "by"})
+)
+
+// isNoun reports whether token i can be part of a noun phrase.
+func (d *doc) isNounish(i int) bool {
+	t := &d.toks[i]
+	if t.lower == "'s" {
+		return true
+	}
+	if !t.isWord() {
+		return t.text == "-" || t.text == "&"
+	}
+	if d.lx.speech.has(t.lower) && t.tag != "" && strings.HasPrefix(t.tag, "VB") {
+		return false
+	}
+	if closedClass.has(t.tag) && !(t.tag == "DT" && determiners.has(t.lower)) {
+		return false // "When Yahoo …", "However, …"
+	}
+	if t.isCap() && !(relatives.has(t.lower) || auxiliaries.has(t.lower)) {
+		return true
+	}
+	switch {
+	case strings.HasPrefix(t.tag, "NN"), strings.HasPrefix(t.tag, "JJ"), t.tag == "CD", t.tag == "PRP$", t.tag == "VBN" && i+1 < len(d.toks) && strings.HasPrefix(d.toks[i+1].tag, "NN"):
+		return !auxiliaries.has(t.lower) && !relatives.has(t.lower)
+	case t.tag == "DT":
+		return determiners.has(t.lower) || t.lower == "all"
+	}
+	return false
+}
+
+// npEndingAt returns the noun phrase that ends just before token end and
+// starts no earlier than lo. Capitalised names may contain linking words
+// ("Federal Office for the Protection of the Constitution").
+func (d *doc) npEndingAt(end, lo int) span {
+	i := end - 1
+	for i >= lo {
+		t := &d.toks[i]
+		switch {
+		case d.isNounish(i) && !(t.lower == "that" && i+1 < end):
+		case nameLinks.has(t.lower) && i > lo && i+1 < end && d.toks[i+1].isCap() && (d.toks[i-1].isCap() || d.toks[i-1].lower == "the" || d.toks[i-1].lower == "'s") && !d.joinsNames(i):
+		default:
+			return span{i + 1, end}
+		}
+		i--
+	}
+	return span{lo, end}
+}
+
+// npStartingAt returns the noun phrase that starts at token start and ends
+// no later than hi.
+func (d *doc) npStartingAt(start, hi int) span {
+	i := start
+	for i < hi {
+		t := &d.toks[i]
+		switch {
+		case (t.text == "“" || t.text == "”" || t.text == `"`) && i > start && i+1 < hi:
+			// quoted words inside a name: the Chinese “state-sponsored group” APT40
+		case d.isNounish(i) && !(relatives.has(t.lower) && i > start):
+		case nameLinks.has(t.lower) && i > start && i+1 < hi && d.toks[i+1].isCap() && d.toks[i-1].isCap() && !d.joinsNames(i):
+		case t.lower == "the" && i > start && i+1 < hi && d.toks[i-1].lower == "of" && d.toks[i+1].isCap():
+		default:
+			return span{start, i}
+		}
+		i++
+	}
+	return span{start, hi}
+}
+
+// joinsNames reports whether the linking word at i stands between two
+// separate names, as "and" in "Britain and the US" does.
+func (d *doc) joinsNames(i int) bool {
+	if next := &d.toks[i+1]; d.lx.timeWords.has(next.lower) || isDigit(next.text) {
+		return true // "Beijing on Tuesday"
+	}
+	if d.toks[i].lower != "and" && d.toks[i].lower != "&" && d.toks[i].lower != "or" {
+		return false
+	}
+	return d.toks[i+1].ent == 1 || d.toks[i-1].ent != 0 || d.toks[i+1].sent == d.toks[i].sent && d.personPair(i)
+}
+
+// personPair reports "Igor Suschin and Dmitry Dokuchaev": names of two
+// or more words on both sides of "and".
+func (d *doc) personPair(i int) bool {
+	return i >= 2 && i+2 < len(d.toks) && d.toks[i-2].isCap() && d.toks[i+2].isCap() && !d.lx.orgWords.has(d.toks[i-1].lower) && !d.lx.orgWords.has(d.toks[i+2].lower)
+}
+
+// listAfter extends a noun phrase with its coordinated siblings:
+// "the United States, United Kingdom and New Zealand". Only names are
+// joined, so that "Ukraine, and accused" does not run on.
+func (d *doc) listAfter(first span, hi int) []span {
+	out := []span{first}
+	i := first.e
+	for i < hi {
+		j := i
+		if d.toks[j].text == "," {
+			j++
+		}
+		if j < hi && (d.toks[j].lower == "and" || d.toks[j].lower == "or") {
+			j++
+		}
+		if j == i || j >= hi || !d.toks[j].isCap() {
+			break
+		}
+		next := d.npStartingAt(j, hi)
+		if next.empty() {
+			break
+		}
+		out = append(out, next)
+		i = next.e
+	}
+	return out
+}
+
+// clauseStart returns where the clause holding token i begins within its
+// sentence: after the last comma, colon, semicolon or quote mark before i.
+func (d *doc) sentenceOf(i int) sentence { return d.sents[d.toks[i].sent] }
+
+// skipBackAdjuncts moves left from token j (inclusive) over auxiliaries,
+// adverbs and time expressions that stand between a subject and its verb:
+// "Beijing on Tuesday insisted", "officials have also previously linked".
+func (d *doc) skipBackAdjuncts(j, lo int) int {
+	for j >= lo {
+		t := &d.toks[j]
+		switch {
+		case auxiliaries.has(t.lower) || strings.HasPrefix(t.tag, "RB") && !t.isCap():
+			j--
+		case d.lx.timeWords.has(t.lower) || isDigit(t.text) && len(t.text) <= 4:
+			k := j
+			for k > lo && (d.lx.timeWords.has(d.toks[k-1].lower) || isDigit(d.toks[k-1].text) || d.toks[k-1].text == ",") {
+				k--
+			}
+			if k > lo && timePreps.has(d.toks[k-1].lower) {
+				k--
+			}
+			j = k - 1
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// subjectOf finds the subject of the verb at token v: the noun phrase
+// before it, past adjuncts, parenthesised acronyms and appositives
+// ("Vitali Kremez, director of research at Flashpoint, told").
+func (d *doc) subjectOf(v int) span {
+	s := d.sentenceOf(v)
+	j := d.skipBackAdjuncts(v-1, s.first)
+	if j < s.first {
+		return span{}
+	}
+	if d.toks[j].text == ")" {
+		if k := d.openParen(j, s.first); k > s.first {
+			j = k - 1
+		}
+	}
+	if d.toks[j].text == "," || d.toks[j].text == "—" || d.toks[j].text == "–" {
+		if k := d.appositiveStart(j, s.first); k > s.first {
+			j = k - 1
+		} else {
+			return span{}
+		}
+	}
+	if j < s.first || !d.isNounish(j) && !d.toks[j].isPronoun() && !relatives.has(d.toks[j].lower) {
+		return span{}
+	}
+	if d.toks[j].isPronoun() || relatives.has(d.toks[j].lower) {
+		return span{j, j + 1}
+	}
+	return d.npEndingAt(j+1, s.first)
+}
+
+// openParen returns the index of the "(" matching the ")" at j.
+func (d *doc) openParen(j, lo int) int {
+	for k := j - 1; k >= lo && j-k <= 8; k-- {
+		if d.toks[k].text == "(" {
+			return k
+		}
+	}
+	return -1
+}
+
+// appositiveStart returns the index of the comma or dash that opens the
+// appositive closed at j, or -1 when the words before j are not one.
+func (d *doc) appositiveStart(j, lo int) int {
+	closer := d.toks[j].text
+	for k := j - 1; k >= lo; k-- {
+		t := d.toks[k].text
+		if t == closer || closer != "," && (t == "—" || t == "–") {
+			if k+1 < j && d.looksAppositive(k+1, j) && k > lo && d.isNounish(k-1) {
+				return k
+			}
+			return -1
+		}
+		if t == "“" || t == "”" || t == `"` || t == ";" {
+			return -1
+		}
+	}
+	return -1
+}
+
+// looksAppositive reports whether tokens [s, e) describe the noun before
+// them: "director of research at Flashpoint", "a research fellow", "28".
+func (d *doc) looksAppositive(s, e int) bool {
+	t := &d.toks[s]
+	if isDigit(t.text) && e-s <= 2 {
+		return true // an age
+	}
+	if determiners.has(t.lower) || d.lx.titles.has(t.lower) || d.lx.roles.has(t.lower) || t.tag == "VBN" {
+		return true // "a research fellow", "director of research", "dubbed APT31"
+	}
+	for i := s; i < e; i++ {
+		if strings.HasPrefix(d.toks[i].tag, "VB") && !strings.HasSuffix(d.toks[i].tag, "N") && !strings.HasSuffix(d.toks[i].tag, "G") {
+			return false
+		}
+	}
+	return t.isCap() && e-s <= 6 || strings.HasPrefix(t.tag, "NN") || strings.HasPrefix(t.tag, "JJ")
+}
+
+// objectOf returns the noun phrase after the verb at v, skipping adverbs.
+func (d *doc) objectOf(v int) span {
+	s := d.sentenceOf(v)
+	j := v + 1
+	for j < s.last && (strings.HasPrefix(d.toks[j].tag, "RB") && !d.toks[j].isCap() || d.toks[j].lower == "publicly") {
+		j++
+	}
+	if j >= s.last {
+		return span{}
+	}
+	if d.toks[j].isPronoun() {
+		return span{j, j + 1}
+	}
+	return d.npStartingAt(j, s.last)
+}
+
+// mainSubject returns the subject of the sentence's first clause, past
+// opening adjuncts ("In 2007, Estonia …", "And in October, Britain's …").
+func (d *doc) mainSubject(si int) span {
+	s := d.sents[si]
+	i := s.first
+	for i < s.last && (d.toks[i].lower == "and" || d.toks[i].lower == "but" || d.toks[i].lower == "however" || d.toks[i].text == ",") {
+		i++
+	}
+	if comma := d.findWord(i, min(s.last, i+8), ","); comma > i && d.openingAdjunct(span{i, comma}) {
+		i = comma + 1
+	}
+	if i >= s.last {
+		return span{}
+	}
+	if d.toks[i].isPronoun() {
+		return span{i, i + 1}
+	}
+	return d.npStartingAt(i, s.last)
+}
+
+// openingAdjunct reports whether tokens p, before the first comma of a
+// sentence, are an adverbial rather than the subject: "Today", "In 2007",
+// "While the IAAF did not know if that data was taken".
+func (d *doc) openingAdjunct(p span) bool {
+	t := &d.toks[p.s]
+	if timePreps.has(t.lower) || t.tag == "IN" || t.tag == "RB" || t.tag == "WRB" {
+		return true
+	}
+	for i := p.s; i < p.e; i++ {
+		if !d.lx.timeWords.has(d.toks[i].lower) && !isDigit(d.toks[i].text) {
+			return false
+		}
+	}
+	return true
+}
+
+// words returns the text of tokens [s, e) as written.
+func (d *doc) words(p span) string {
+	if p.empty() {
+		return ""
+	}
+	return d.text[d.toks[p.s].start:d.toks[p.e-1].end]
+}
+
+// capitalised reports whether token i is capitalised as a name is: the
+// first word of a sentence counts only when tagged a proper noun.
+func (d *doc) capitalised(i int) bool {
+	t := &d.toks[i]
+	if !t.isCap() {
+		return false
+	}
+	return d.sents[t.sent].first != i || strings.HasPrefix(t.tag, "NNP")
+}

@@ -1,0 +1,88 @@
+package extract
+
+// newDoc cuts text into paragraphs, sentences and tokens.
+func (e *Extractor) newDoc(text string) *doc {
+	d := &doc{text: text, lx: e.lx, people: map[string]string{}, acronyms: map[string]string{}}
+	for pi, p := range paragraphs(text) {
+		toks := tokenize(text[p[0]:p[1]], p[0])
+		first := len(d.toks)
+		d.toks = append(d.toks, toks...)
+		e.splitSentences(d, first, len(d.toks), pi)
+	}
+	for si := range d.sents {
+		for i := d.sents[si].first; i < d.sents[si].last; i++ {
+			d.toks[i].sent = si
+		}
+	}
+	return d
+}
+
+// splitSentences appends the sentences of the paragraph whose tokens are
+// d.toks[first:last].
+func (e *Extractor) splitSentences(d *doc, first, last, para int) {
+	start := first
+	for i := first; i < last; i++ {
+		if i+1 < last && !e.endsSentence(d.toks, i, last) {
+			continue
+		}
+		end := i + 1
+		// a closing quote or bracket after the full stop belongs to this sentence
+		for end < last && closesAfterStop(&d.toks[end], &d.toks[end-1]) && (isStop(d.toks[end-1].text) || closesAfterStop(&d.toks[end-1], &d.toks[end-2])) {
+			end++
+			i++
+		}
+		if end > start {
+			d.sents = append(d.sents, sentence{
+				start: d.toks[start].start, end: d.toks[end-1].end,
+				first: start, last: end, para: para,
+			})
+		}
+		start = end
+	}
+}
+
+func (e *Extractor) endsSentence(toks []token, i, last int) bool {
+	t := &toks[i]
+	if !isStop(t.text) {
+		return false
+	}
+	j := i + 1
+	for j < last && closesAfterStop(&toks[j], &toks[j-1]) {
+		j++
+	}
+	if j >= last {
+		return true
+	}
+	next := &toks[j]
+	if !next.isCap() && !next.isQuote() && !isDigit(next.text) {
+		return false
+	}
+	return t.text != "." || i == 0 || !e.isAbbreviation(&toks[i-1], toks[i-1].end == t.start)
+}
+
+func isStop(s string) bool { return s == "." || s == "!" || s == "?" }
+
+func closesAfterStop(t *token, prev *token) bool {
+	switch t.text {
+	case "”", ")", "]", "»":
+		return true
+	case `"`, "'", "’":
+		return prev.end == t.start // a straight mark after a space opens the next sentence
+	}
+	return false
+}
+
+// isAbbreviation reports whether the word before a full stop makes the stop
+// part of an abbreviation (Mr. Smith, Jan. 6, J. Smith).
+func (e *Extractor) isAbbreviation(prev *token, attached bool) bool {
+	if !attached {
+		return false
+	}
+	if len(prev.text) == 1 && prev.isCap() {
+		return true // an initial
+	}
+	_, ok := e.lx.abbreviations[prev.lower]
+	return ok
+}
+
+func isDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }

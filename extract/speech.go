@@ -1,0 +1,370 @@
+package extract
+
+import (
+	"strings"
+)
+
+// byteRange is a half-open range of byte offsets into the article.
+type byteRange struct{ s, e int }
+
+// speech is one act of saying: who said it, the cue, and where the content is.
+type speech struct {
+	cue     int // token index of the cue word
+	at      int // byte offset of the cue word
+	speaker party
+	content []byteRange
+	deny    bool
+	quotes  []*quoteSpan // direct quotations inside the content
+}
+
+var speechObjects = newSet([]string{"told", "tell", "tells", "telling", "warned", "warn", "warns", "urged", "reminded", "informed", "assured"})
+
+// findSpeech returns the speech events of sentence si.
+func (d *doc) findSpeech(si int) []*speech {
+	s := d.sents[si]
+	var out []*speech
+	for v := s.first; v < s.last; v++ {
+		var sp *speech
+		if d.insideQuote(d.toks[v].start) {
+			continue // "“We believe …,” he said": only he speaks
+		}
+		if n := d.attributionAt(v); n > 0 {
+			sp = d.accordingTo(v, n)
+		} else if d.isSpeechVerb(v) {
+			sp = d.speechAt(v)
+		}
+		if sp != nil && len(sp.content) > 0 {
+			out = append(out, sp)
+		}
+	}
+	return dropNested(out)
+}
+
+// isSpeechVerb reports whether token v is a verb of saying used as a verb.
+func (d *doc) isSpeechVerb(v int) bool {
+	t := &d.toks[v]
+	if !d.lx.speech.has(t.lower) {
+		return false
+	}
+	if t.tag != "" && !strings.HasPrefix(t.tag, "VB") {
+		// prose tags sentence-final "said" after a quote as a noun at times
+		return t.lower == "said" || t.lower == "says" || t.lower == "told" || t.lower == "wrote"
+	}
+	if v > 0 && (d.toks[v-1].lower == "to" || determiners.has(d.toks[v-1].lower) && d.toks[v-1].lower != "that") {
+		return false // "to say", "the report"
+	}
+	return true
+}
+
+// attributionAt returns the length of an attribution phrase ("according
+// to") starting at token v, or 0.
+func (d *doc) attributionAt(v int) int {
+	for _, words := range d.lx.attribution {
+		if matchLower(d.toks, v, d.sentenceOf(v).last, words) {
+			return len(words)
+		}
+	}
+	return 0
+}
+
+func matchLower(toks []token, i, limit int, words []string) bool {
+	if i+len(words) > limit {
+		return false
+	}
+	for k, w := range words {
+		if toks[i+k].lower != w {
+			return false
+		}
+	}
+	return true
+}
+
+// accordingTo handles "According to X, CONTENT" and "CONTENT, according to X".
+func (d *doc) accordingTo(v, n int) *speech {
+	s := d.sentenceOf(v)
+	src := d.npStartingAt(v+n, s.last)
+	if src.empty() {
+		return nil
+	}
+	sp := &speech{cue: v, at: d.toks[v].start, speaker: d.resolve(src)}
+	if v == s.first || v == s.first+1 && !d.toks[s.first].isWord() {
+		k := src.e
+		for k < s.last && d.toks[k].text != "," {
+			k++
+		}
+		sp.content = d.rangeOf(k+1, s.last)
+	} else {
+		sp.content = d.rangeOf(s.first, d.trimBack(v, s.first))
+	}
+	return sp
+}
+
+// speechAt builds the speech event of the verb at v: "X said (that) …",
+// "…, X said", "…,” said X", "X told Reuters …".
+func (d *doc) speechAt(v int) *speech {
+	s := d.sentenceOf(v)
+	sp := &speech{cue: v, at: d.toks[v].start, deny: d.lx.deny.has(d.toks[v].lower)}
+	if d.inverted(v) {
+		src := d.npStartingAt(v+1, s.last)
+		sp.speaker = d.resolve(src)
+		d.rememberSpeaker(sp.speaker, src.s)
+		sp.content = d.rangeOf(d.contentStart(s, v), d.trimBack(v, s.first))
+		return sp
+	}
+	if d.passive(v) {
+		// "Students were warned that …": the speaker is the agent, or
+		// the authority the story is about
+		sp.speaker = d.agentOf(v, nil)
+		if after := d.contentAfter(v); !after.empty() {
+			sp.content = d.rangeOf(after.s, after.e)
+		}
+		return sp
+	}
+	subj := d.subjectOf(v)
+	if subj.empty() && d.toks[v].tag == "VBG" {
+		subj = d.mainSubject(d.toks[v].sent)
+	}
+	if subj.empty() {
+		return nil
+	}
+	if relatives.has(d.toks[subj.s].lower) {
+		subj = d.antecedentOfRelative(subj.s)
+	}
+	sp.speaker = d.resolve(subj)
+	d.rememberSpeaker(sp.speaker, subj.s)
+	after := d.contentAfter(v)
+	if !after.empty() {
+		sp.content = append(sp.content, d.rangeOf(after.s, after.e)...)
+	}
+	if subj.s <= s.first || !d.isSpeechBoundary(subj.s-1) {
+		return sp
+	}
+	start, end := d.contentStart(s, subj.s), d.trimBack(subj.s, s.first)
+	if end > start && d.clauseOrQuote(span{start, end}) && (after.empty() || d.toks[subj.s-1].isQuote() || d.toks[subj.s-2].isQuote()) {
+		sp.content = append(sp.content, d.rangeOf(start, end)...)
+	}
+	return sp
+}
+
+// clauseOrQuote reports whether tokens p hold a quotation or a finite
+// verb: content, not an opening adjunct such as "In a letter to employees".
+func (d *doc) clauseOrQuote(p span) bool {
+	for i := p.s; i < p.e; i++ {
+		if d.toks[i].isQuote() || isFinite(d.toks[i].tag) {
+			return true
+		}
+	}
+	return false
+}
+
+// inverted reports "…,” said Graham Rymer" and "…, says the report":
+// a verb of saying after its content, followed by its speaker and nothing
+// more than an appositive or an adjunct.
+func (d *doc) inverted(v int) bool {
+	s := d.sentenceOf(v)
+	if v == s.first || v+1 >= s.last || !invertible.has(d.toks[v].lower) {
+		return false
+	}
+	prev := d.toks[v-1].text
+	if prev != "," && prev != "”" && prev != `"` {
+		return false
+	}
+	next := &d.toks[v+1]
+	if !(next.isCap() || determiners.has(next.lower)) || next.lower == "that" || next.isPronoun() {
+		return false
+	}
+	np := d.npStartingAt(v+1, s.last)
+	if np.e < s.last && !(d.toks[np.e].text == "," || d.toks[np.e].text == "." || timePreps.has(d.toks[np.e].lower) || d.toks[np.e].lower == "in") {
+		return false
+	}
+	return d.clauseOrQuote(span{s.first, v})
+}
+
+var invertible = newSet([]string{"said", "says", "added", "adds", "wrote", "writes", "explained", "noted", "continued", "recalled", "warned", "asked", "insisted", "stated", "argued", "acknowledged", "remarked"})
+
+// isSpeechBoundary reports whether token i, just before a speaker, ends
+// the content that the speaker said: "…,” he said", "…, Kremez said".
+func (d *doc) isSpeechBoundary(i int) bool {
+	switch d.toks[i].text {
+	case ",", "”", `"`, ")", "—", ":":
+		return true
+	}
+	return false
+}
+
+// contentStart returns where content that precedes its attribution begins:
+// the sentence start, or earlier when the sentence sits inside a
+// quotation that began in an earlier sentence.
+func (d *doc) contentStart(s sentence, _ int) int {
+	start := s.first
+	for _, q := range d.quotes {
+		if q.start < d.toks[s.first].start && q.end > d.toks[s.first].start {
+			for i := s.first; i > 0 && d.toks[i].start > q.open; i-- {
+				start = i - 1
+			}
+		}
+	}
+	return start
+}
+
+// trimBack returns the end (exclusive) of the content before token k:
+// k less the commas, quote marks and dashes that separate it.
+func (d *doc) trimBack(k, lo int) int {
+	for k > lo && d.isSpeechBoundary(k-1) {
+		k--
+	}
+	return k
+}
+
+// contentAfter returns the token span of what the verb at v introduces:
+// "said (on Friday) (that) CONTENT", "told Reuters (in November) that CONTENT".
+func (d *doc) contentAfter(v int) span {
+	s := d.sentenceOf(v)
+	j := v + 1
+	if speechObjects.has(d.toks[v].lower) && j < s.last && !d.startsClause(j) {
+		if obj := d.npStartingAt(j, s.last); !obj.empty() {
+			j = obj.e
+		}
+	}
+	j = d.skipAdjuncts(j, s.last)
+	direct := false
+	for j < s.last && (d.toks[j].lower == "that" || d.toks[j].text == ":" || d.toks[j].text == ",") {
+		direct = direct || d.toks[j].text == ":" || d.toks[j].lower == "that"
+		j++
+	}
+	end := s.last
+	for end > j && !d.toks[end-1].isWord() && !d.toks[end-1].isQuote() {
+		end--
+	}
+	if end-j < 2 {
+		return span{}
+	}
+	if !direct && !d.startsClause(j) {
+		return span{}
+	}
+	return span{j, end}
+}
+
+// skipAdjuncts moves right over time expressions and prepositional phrases
+// between a verb and its content: "said on Friday", "said in a statement".
+func (d *doc) skipAdjuncts(j, hi int) int {
+	for j < hi {
+		t := &d.toks[j]
+		switch {
+		case d.lx.timeWords.has(t.lower) && !(t.lower == "may" || t.lower == "march"):
+			j++
+		case (t.lower == "in" || t.lower == "on" || t.lower == "at" || t.lower == "during" || t.lower == "to") && d.adjunctPP(j, hi) > j:
+			j = d.adjunctPP(j, hi)
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// adjunctPP returns the end of a prepositional phrase at j that names a
+// time, a document, a medium or an occasion ("in a statement", "on
+// Twitter", "at a press conference"), or j when there is none.
+func (d *doc) adjunctPP(j, hi int) int {
+	np := d.npStartingAt(j+1, hi)
+	if np.empty() {
+		return j
+	}
+	head := &d.toks[np.e-1]
+	if d.lx.timeWords.has(head.lower) || isDigit(head.text) || d.lx.documents.has(head.lower) || head.isCap() ||
+		occasions.has(head.lower) {
+		return np.e
+	}
+	return j
+}
+
+var occasions = newSet([]string{"conference", "briefing", "interview", "hearing", "meeting", "speech", "podcast", "broadcast", "reporters", "journalists", "television", "radio", "summit", "event", "call"})
+
+// startsClause reports whether a clause begins at token j: a pronoun,
+// determiner or name followed soon by a finite verb, or a quotation.
+func (d *doc) startsClause(j int) bool {
+	t := &d.toks[j]
+	if t.isQuote() || t.lower == "that" {
+		return true
+	}
+	s := d.sentenceOf(j)
+	np := d.npStartingAt(j, s.last)
+	if t.isPronoun() {
+		np = span{j, j + 1}
+	}
+	if np.empty() || np.e >= s.last {
+		return false
+	}
+	k := d.skipAppositive(np.e, s.last)
+	for k < s.last && (strings.HasPrefix(d.toks[k].tag, "RB") || d.toks[k].isQuote()) {
+		k++
+	}
+	return k < s.last && isFinite(d.toks[k].tag)
+}
+
+// skipAppositive moves past ", an appositive," at k when a comma closes it
+// within a few words: "a unit, dubbed APT31, was".
+func (d *doc) skipAppositive(k, hi int) int {
+	if k >= hi || d.toks[k].text != "," {
+		return k
+	}
+	for j := k + 1; j < hi && j <= k+12; j++ {
+		if d.toks[j].text == "," {
+			return j + 1
+		}
+		if isFinite(d.toks[j].tag) {
+			return k
+		}
+	}
+	return k
+}
+
+func isFinite(tag string) bool {
+	return tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD"
+}
+
+func (d *doc) hasFiniteVerb(p span) bool {
+	for i := p.s; i < p.e; i++ {
+		if isFinite(d.toks[i].tag) {
+			return true
+		}
+	}
+	return false
+}
+
+// rangeOf returns the byte range covered by tokens [s, e).
+func (d *doc) rangeOf(s, e int) []byteRange {
+	if e <= s {
+		return nil
+	}
+	return []byteRange{{d.toks[s].start, d.toks[e-1].end}}
+}
+
+// dropNested removes speech events whose cue lies inside the content of
+// another: in "X said Washington can say that …" only X speaks.
+func dropNested(events []*speech) []*speech {
+	var out []*speech
+	for _, sp := range events {
+		nested := false
+		for _, o := range events {
+			if o != sp && o.covers(sp.cueStart()) {
+				nested = true
+			}
+		}
+		if !nested {
+			out = append(out, sp)
+		}
+	}
+	return out
+}
+
+func (sp *speech) cueStart() int { return sp.at }
+
+func (sp *speech) covers(off int) bool {
+	for _, r := range sp.content {
+		if r.s <= off && off < r.e {
+			return true
+		}
+	}
+	return false
+}
