@@ -59,7 +59,7 @@ func canonicalQuery(raw string) string {
 	var keep []string
 	for _, param := range strings.Split(raw, "&") {
 		if param != "" && !isTracking(param) {
-			keep = append(keep, param)
+			keep = append(keep, escapeSpace(param))
 		}
 	}
 	slices.Sort(keep)
@@ -82,4 +82,18 @@ func isTracking(param string) bool {
 		}
 	}
 	return false
+}
+
+// escapeSpace percent-encodes the spaces and control characters that
+// url.Parse lets through in a query, so that the result reads back the same.
+func escapeSpace(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c <= ' ' || c == 0x7f {
+			fmt.Fprintf(&b, "%%%02X", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }

@@ -24,9 +24,7 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // (a wrong label is more common than Latin-1 text that happens to be valid
 // UTF-8), except when a label or BOM says UTF-16.
 func toUTF8(body []byte, contentType string) []byte {
-	if bytes.HasPrefix(body, utf8BOM) {
-		body = body[len(utf8BOM):]
-	}
+	body = bytes.TrimPrefix(body, utf8BOM)
 	if enc := feedEncoding(body, contentType); enc != nil {
 		if out, err := enc.NewDecoder().Bytes(body); err == nil {
 			body = out

@@ -2,6 +2,7 @@ package feeds
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -84,7 +85,7 @@ func (f *Fetcher) get(ctx context.Context, rawURL string, header http.Header, li
 	}
 	resp, err := f.client.Do(req)
 	if err != nil {
-		return nil, err
+		return nil, requestError(rawURL, err)
 	}
 	defer resp.Body.Close()
 	r := &response{url: resp.Request.URL.String(), status: resp.StatusCode, header: resp.Header}
@@ -93,6 +94,19 @@ func (f *Fetcher) get(ctx context.Context, rawURL string, header http.Header, li
 	}
 	r.body, err = readBody(resp.Body, resp.ContentLength, limit, rawURL)
 	return r, err
+}
+
+// requestError names the requested URL, and the one that failed if a
+// redirect led elsewhere, in place of the *url.Error of net/http.
+func requestError(rawURL string, err error) error {
+	var ue *url.Error
+	switch {
+	case !errors.As(err, &ue):
+		return fmt.Errorf("GET %s: %w", rawURL, err)
+	case ue.URL != rawURL:
+		return fmt.Errorf("GET %s (redirected to %s): %w", rawURL, ue.URL, ue.Err)
+	}
+	return fmt.Errorf("GET %s: %w", rawURL, ue.Err)
 }
 
 // newRequest builds a GET for an http(s) URL with our User-Agent.
