@@ -38,7 +38,7 @@ func CanonicalURL(raw string) (string, error) {
 	}
 	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
 	if host == "" {
-		return "", fmt.Errorf("%w %q: no host", errBadURL, raw)
+		return "", fmt.Errorf("%w %q: no host name", errBadURL, raw)
 	}
 	if port := u.Port(); port != "" && port != defaultPorts[u.Scheme] {
 		host = net.JoinHostPort(host, port)

@@ -17,6 +17,7 @@ import (
 // concurrent use; share one per process so that its per-host limits hold.
 type Fetcher struct {
 	opts   Options
+	polite *politeTransport
 	client *http.Client
 	rand   func() float64 // in [0, 1), for jitter
 }
@@ -30,30 +31,26 @@ func New(opts Options) *Fetcher {
 // need one loopback server allowed and another refused.
 func newFetcher(opts Options, allow []netip.Prefix) *Fetcher {
 	opts = opts.withDefaults()
-	client := &http.Client{
-		Transport:     newTransport(opts, allow),
-		CheckRedirect: checkRedirect(opts.MaxRedirects),
-		Timeout:       opts.Timeout,
-	}
-	return &Fetcher{opts: opts, client: client, rand: rand.Float64}
+	polite := newPoliteTransport(newTransport(opts, allow), opts.PerHost, opts.HostDelay)
+	client := &http.Client{Transport: polite, CheckRedirect: checkRedirect(opts.MaxRedirects)}
+	return &Fetcher{opts: opts, polite: polite, client: client, rand: rand.Float64}
 }
 
 // newTransport builds the client's transport: guarded dials, no proxy from
 // the environment (the guard must see the real destination), gzip accepted
-// and decoded by net/http, and the per-host limits on top.
-func newTransport(o Options, allow []netip.Prefix) http.RoundTripper {
+// and decoded by net/http.
+func newTransport(o Options, allow []netip.Prefix) *http.Transport {
 	dialer := &net.Dialer{Timeout: o.ConnectTimeout, KeepAlive: 30 * time.Second}
 	if !o.AllowPrivate {
 		dialer.Control = dialGuard(allow)
 	}
-	t := &http.Transport{
+	return &http.Transport{
 		DialContext:         dialer.DialContext,
 		ForceAttemptHTTP2:   true,
 		TLSHandshakeTimeout: o.ConnectTimeout,
 		MaxIdleConns:        100,
 		IdleConnTimeout:     90 * time.Second,
 	}
-	return newPoliteTransport(t, o.PerHost, o.HostDelay)
 }
 
 // checkRedirect follows at most limit redirects, to http(s) URLs only.
@@ -75,11 +72,28 @@ type response struct {
 	body   []byte
 }
 
-// get sends a GET with the given extra headers. A status other than 2xx or
-// 304 is a *StatusError, returned with the response so that its headers
+// get sends a GET with the given extra headers, once the host may be asked,
+// and gives it Options.Timeout from then on. A status other than 2xx or 304
+// is a *StatusError, returned with the response so that its headers
 // (Retry-After) can still be read; the body is then not read.
 func (f *Fetcher) get(ctx context.Context, rawURL string, header http.Header, limit int64) (*response, error) {
-	req, err := f.newRequest(ctx, rawURL, header)
+	u, err := parseHTTPURL(rawURL)
+	if err != nil {
+		return nil, err
+	}
+	ctx, release, err := f.polite.hold(ctx, u)
+	if err != nil {
+		return nil, requestError(rawURL, err)
+	}
+	defer release()
+	ctx, cancel := context.WithTimeout(ctx, f.opts.Timeout)
+	defer cancel()
+	return f.do(ctx, u, rawURL, header, limit)
+}
+
+// do sends the request of get and reads its response.
+func (f *Fetcher) do(ctx context.Context, u *url.URL, rawURL string, header http.Header, limit int64) (*response, error) {
+	req, err := f.newRequest(ctx, u, header)
 	if err != nil {
 		return nil, err
 	}
@@ -109,15 +123,11 @@ func requestError(rawURL string, err error) error {
 	return fmt.Errorf("GET %s: %w", rawURL, ue.Err)
 }
 
-// newRequest builds a GET for an http(s) URL with our User-Agent.
-func (f *Fetcher) newRequest(ctx context.Context, rawURL string, header http.Header) (*http.Request, error) {
-	u, err := parseHTTPURL(rawURL)
-	if err != nil {
-		return nil, err
-	}
+// newRequest builds a GET with our User-Agent.
+func (f *Fetcher) newRequest(ctx context.Context, u *url.URL, header http.Header) (*http.Request, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return nil, fmt.Errorf("%w %q: %w", errBadURL, rawURL, err)
+		return nil, fmt.Errorf("%w %q: %w", errBadURL, u, err)
 	}
 	for k, v := range header {
 		req.Header[k] = v
@@ -126,16 +136,21 @@ func (f *Fetcher) newRequest(ctx context.Context, rawURL string, header http.Hea
 	return req, nil
 }
 
-// parseHTTPURL parses an absolute http or https URL.
+// parseHTTPURL parses an absolute http or https URL; its errors name raw.
 func parseHTTPURL(raw string) (*url.URL, error) {
 	u, err := url.Parse(raw)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w", errBadURL, err)
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err // it would name raw a second time
 	}
-	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, fmt.Errorf("%q: %w", raw, ErrUnsupportedScheme)
-	}
-	if u.Host == "" {
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("%w %q: %w", errBadURL, raw, err)
+	case u.Scheme == "":
+		return nil, fmt.Errorf("%w %q: not absolute", errBadURL, raw)
+	case u.Scheme != "http" && u.Scheme != "https":
+		return nil, fmt.Errorf("%w %q: %w %s", errBadURL, raw, ErrUnsupportedScheme, u.Scheme)
+	case u.Host == "":
 		return nil, fmt.Errorf("%w %q: no host", errBadURL, raw)
 	}
 	return u, nil

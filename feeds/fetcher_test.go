@@ -264,3 +264,25 @@ type errTimeout struct{}
 func (errTimeout) Error() string   { return "i/o timeout" }
 func (errTimeout) Timeout() bool   { return true }
 func (errTimeout) Temporary() bool { return true }
+
+// TestQueueIsNotTimed checks that waiting for a busy host does not count
+// against Options.Timeout: only the exchange itself does.
+func TestQueueIsNotTimed(t *testing.T) {
+	var rec recorder
+	srv := rec.serve(t, func(w http.ResponseWriter, r *http.Request) {
+		time.Sleep(60 * time.Millisecond)
+		w.Write([]byte("ok"))
+	})
+	opts := testOptions()
+	opts.Timeout = 500 * time.Millisecond
+	f := New(opts)
+	var wg sync.WaitGroup
+	for range 12 { // about 720ms in line for the last one
+		wg.Go(func() {
+			if _, err := f.FetchPage(context.Background(), srv.URL); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+}

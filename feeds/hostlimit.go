@@ -4,15 +4,18 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
 )
 
 // politeTransport limits the requests in flight to one host and spaces their
-// starts. A request holds its host's slot until its body is closed; the
-// http.Client closes a redirect's body before following it, so redirects to
-// the same host do not deadlock.
+// starts. A fetch holds its first host's slot from before the request (so
+// that waiting in line does not count against its timeout) to the end of the
+// fetch (see hold); a redirect to another host takes that host's slot until
+// its body is closed. The http.Client closes a redirect's body before
+// following it, so a chain of redirects never waits on itself.
 type politeTransport struct {
 	next    http.RoundTripper
 	perHost int
@@ -32,9 +35,34 @@ func newPoliteTransport(next http.RoundTripper, perHost int, delay time.Duration
 	return &politeTransport{next: next, perHost: perHost, delay: delay, hosts: map[string]*hostSlot{}}
 }
 
-// RoundTrip waits for a slot and the host's delay, then sends the request.
+// heldKey is the context key under which hold records the host whose slot
+// the fetch already holds.
+type heldKey struct{}
+
+// hold takes the slot of u's host for a whole fetch and returns the context
+// to send its requests with and the function that gives the slot back.
+func (t *politeTransport) hold(ctx context.Context, u *url.URL) (context.Context, func(), error) {
+	host := hostKey(u)
+	release, err := t.acquire(ctx, host)
+	if err != nil {
+		return nil, nil, err
+	}
+	return context.WithValue(ctx, heldKey{}, host), release, nil
+}
+
+// hostKey is the name politeness counts by: the host name, any port.
+func hostKey(u *url.URL) string {
+	return strings.ToLower(u.Hostname())
+}
+
+// RoundTrip sends the request, first waiting for a slot and the host's delay
+// unless the fetch already holds the host's slot.
 func (t *politeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	release, err := t.acquire(req.Context(), strings.ToLower(req.URL.Hostname()))
+	host := hostKey(req.URL)
+	if held, _ := req.Context().Value(heldKey{}).(string); held == host {
+		return t.next.RoundTrip(req)
+	}
+	release, err := t.acquire(req.Context(), host)
 	if err != nil {
 		return nil, err
 	}

@@ -120,7 +120,7 @@ func parseLine(line string) (src Source, ok bool, err error) {
 // checkListURL accepts an absolute http(s) URL.
 func checkListURL(raw string) (string, error) {
 	if _, err := parseHTTPURL(raw); err != nil {
-		return "", fmt.Errorf("invalid URL %q: %w", raw, err)
+		return "", err
 	}
 	return raw, nil
 }
