@@ -138,20 +138,12 @@ func TestRefusedAddresses(t *testing.T) {
 // a test exception) redirect to one it refuses (127.0.0.2, loopback).
 func TestRedirectToPrivateRefused(t *testing.T) {
 	var inner recorder
-	private := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	private := serveOn(t, "127.0.0.2", func(w http.ResponseWriter, r *http.Request) {
 		inner.mu.Lock()
 		inner.hits++
 		inner.mu.Unlock()
 		w.Write([]byte("metadata"))
-	}))
-	ln, err := net.Listen("tcp", "127.0.0.2:0")
-	if err != nil {
-		t.Skipf("cannot listen on 127.0.0.2: %v", err)
-	}
-	private.Listener.Close()
-	private.Listener = ln
-	private.Start()
-	t.Cleanup(private.Close)
+	})
 	var outer recorder
 	public := outer.serve(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/ok" {
@@ -166,13 +158,62 @@ func TestRedirectToPrivateRefused(t *testing.T) {
 	if _, err := f.FetchPage(context.Background(), public.URL+"/ok"); err != nil {
 		t.Fatalf("the allowed server: %v", err)
 	}
-	_, err = f.FetchPage(context.Background(), public.URL+"/redirect")
+	_, err := f.FetchPage(context.Background(), public.URL+"/redirect")
 	if !errors.Is(err, ErrRefusedAddress) || !strings.Contains(err.Error(), "127.0.0.2 is loopback") {
 		t.Errorf("err = %v, want ErrRefusedAddress for 127.0.0.2", err)
 	}
 	if inner.hits != 0 {
 		t.Errorf("the private server was asked %d times", inner.hits)
 	}
+}
+
+// serveOn starts a test server on another loopback address, such as
+// 127.0.0.2, or skips the test if the system has none.
+func serveOn(t *testing.T, ip string, h http.HandlerFunc) *httptest.Server {
+	ln, err := net.Listen("tcp", ip+":0")
+	if err != nil {
+		t.Skipf("cannot listen on %s: %v", ip, err)
+	}
+	srv := httptest.NewUnstartedServer(h)
+	srv.Listener.Close()
+	srv.Listener = ln
+	srv.Start()
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// TestCrossRedirects has a fetch on host A redirected to B while a fetch on
+// B is redirected to A, both at once: neither may wait for the other's slot
+// while keeping its own.
+func TestCrossRedirects(t *testing.T) {
+	var both sync.WaitGroup
+	both.Add(2)
+	var a, b *httptest.Server
+	handler := func(other **httptest.Server) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path == "/final" {
+				w.Write([]byte("ok"))
+				return
+			}
+			both.Done()
+			both.Wait() // both fetches now hold their first host
+			http.Redirect(w, r, (*other).URL+"/final", http.StatusFound)
+		}
+	}
+	a = serveOn(t, "127.0.0.1", handler(&b))
+	b = serveOn(t, "127.0.0.2", handler(&a))
+	opts := testOptions()
+	opts.Timeout = 2 * time.Second
+	f := New(opts)
+	var wg sync.WaitGroup
+	for _, srv := range []*httptest.Server{a, b} {
+		wg.Go(func() {
+			if _, err := f.FetchPage(context.Background(), srv.URL+"/start"); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 func TestPerHostLimit(t *testing.T) {

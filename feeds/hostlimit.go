@@ -7,15 +7,17 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
 // politeTransport limits the requests in flight to one host and spaces their
-// starts. A fetch holds its first host's slot from before the request (so
-// that waiting in line does not count against its timeout) to the end of the
-// fetch (see hold); a redirect to another host takes that host's slot until
-// its body is closed. The http.Client closes a redirect's body before
-// following it, so a chain of redirects never waits on itself.
+// starts. A fetch takes its first host's slot before the request, so that
+// waiting in line does not count against its timeout, and keeps it to the end
+// (see hold). A redirect to another host gives that slot back and takes the
+// new host's slot until its body is closed. The http.Client closes a
+// redirect's body before following it, so a fetch holds at most one slot at
+// a time and two fetches cannot wait on each other.
 type politeTransport struct {
 	next    http.RoundTripper
 	perHost int
@@ -35,19 +37,40 @@ func newPoliteTransport(next http.RoundTripper, perHost int, delay time.Duration
 	return &politeTransport{next: next, perHost: perHost, delay: delay, hosts: map[string]*hostSlot{}}
 }
 
-// heldKey is the context key under which hold records the host whose slot
-// the fetch already holds.
+// heldKey is the context key of a fetch's *held.
 type heldKey struct{}
+
+// held is the slot a fetch took before its first request.
+type held struct {
+	host    string
+	release func() // idempotent
+	left    atomic.Bool
+}
 
 // hold takes the slot of u's host for a whole fetch and returns the context
 // to send its requests with and the function that gives the slot back.
 func (t *politeTransport) hold(ctx context.Context, u *url.URL) (context.Context, func(), error) {
-	host := hostKey(u)
-	release, err := t.acquire(ctx, host)
-	if err != nil {
+	h := &held{host: hostKey(u)}
+	var err error
+	if h.release, err = t.acquire(ctx, h.host); err != nil {
 		return nil, nil, err
 	}
-	return context.WithValue(ctx, heldKey{}, host), release, nil
+	return context.WithValue(ctx, heldKey{}, h), h.release, nil
+}
+
+// holds reports whether the fetch of ctx holds host's slot; when a redirect
+// leaves that host, it gives the slot back for good.
+func holds(ctx context.Context, host string) bool {
+	h, _ := ctx.Value(heldKey{}).(*held)
+	switch {
+	case h == nil || h.left.Load():
+		return false
+	case h.host == host:
+		return true
+	}
+	h.left.Store(true)
+	h.release()
+	return false
 }
 
 // hostKey is the name politeness counts by: the host name, any port.
@@ -59,7 +82,7 @@ func hostKey(u *url.URL) string {
 // unless the fetch already holds the host's slot.
 func (t *politeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	host := hostKey(req.URL)
-	if held, _ := req.Context().Value(heldKey{}).(string); held == host {
+	if holds(req.Context(), host) {
 		return t.next.RoundTrip(req)
 	}
 	release, err := t.acquire(req.Context(), host)
