@@ -33,14 +33,17 @@ type Entry struct {
 // one replaces it under the stored ID. An article whose claims cannot be
 // encoded is stored with the encoding error and no claims, so that one bad
 // article does not lose the batch.
-func (db *DB) Commit(entries []Entry) error {
+//
+// feeds, if any, are saved in the same transaction (as by PutFeeds), so that
+// a feed's new polling state is never stored without the articles it led to.
+func (db *DB) Commit(entries []Entry, feeds ...model.Feed) error {
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
 		for _, e := range entries {
 			if err := commitEntry(tx, e); err != nil {
 				return fmt.Errorf("article %s: %w", e.Article.ID, err)
 			}
 		}
-		return nil
+		return putFeeds(tx, feeds)
 	})
 	if err != nil {
 		return fmt.Errorf("store: commit: %w", err)

@@ -14,20 +14,23 @@ import (
 // daemon saves a feed's state after committing its articles, so that a crash
 // in between costs a refetch rather than a lost story.
 func (db *DB) PutFeeds(feeds ...model.Feed) error {
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(feedsBucket)
-		for _, f := range feeds {
-			if f.URL == "" {
-				return errors.New("feed with no URL")
-			}
-			if err := putJSON(b, []byte(f.URL), f); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	err := db.bolt.Update(func(tx *bolt.Tx) error { return putFeeds(tx, feeds) })
 	if err != nil {
 		return fmt.Errorf("store: put feeds: %w", err)
+	}
+	return nil
+}
+
+// putFeeds writes feed states keyed by URL.
+func putFeeds(tx *bolt.Tx, feeds []model.Feed) error {
+	b := tx.Bucket(feedsBucket)
+	for _, f := range feeds {
+		if f.URL == "" {
+			return errors.New("feed with no URL")
+		}
+		if err := putJSON(b, []byte(f.URL), f); err != nil {
+			return fmt.Errorf("feed %s: %w", f.URL, err)
+		}
 	}
 	return nil
 }
