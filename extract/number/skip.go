@@ -1,0 +1,276 @@
+package number
+
+import "regexp"
+
+// shapes are chunks of digits and joiners that are not amounts, tried in
+// order on the whole chunk ("2024-03-26", not its "2024").
+var shapes = []struct {
+	re   *regexp.Regexp
+	skip Skip
+}{
+	{regexp.MustCompile(`^\d{4}-\d{1,2}-\d{1,2}$`), SkipDate},
+	{regexp.MustCompile(`^\d{4}/\d{1,2}/\d{1,2}$`), SkipDate},
+	{regexp.MustCompile(`^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}(\d{2})?$`), SkipDate},
+	{regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])$`), SkipDate},
+	{regexp.MustCompile(`^(1[89]|2[01])\d\d[-–/]((1[89]|2[01])\d\d|\d\d)$`), SkipYear},
+	{regexp.MustCompile(`^\d{1,3}(\.\d{1,3}){3}(/\d{1,2})?$`), SkipIdentifier}, // IPv4 address
+	{regexp.MustCompile(`^\d+(\.\d+){2,}$`), SkipVersion},
+	{regexp.MustCompile(`^\d{1,2}:\d\d(:\d\d)?$`), SkipTime},
+	{regexp.MustCompile(`(?i)^\d{1,2}([:.]\d\d)?[ap]m$`), SkipTime},
+	{regexp.MustCompile(`^\d{1,4}([-./]\d{2,4}){2,}$`), SkipPhone},
+}
+
+// chunkSkip reports a chunk that is not an amount as a whole: a date, an
+// IP address, a phone number, an identifier such as "CVE-2017-0144".
+func (s *scanner) chunkSkip(i int) (int, bool) {
+	end := s.chunk[i]
+	if end <= i+1 || !s.hasDigits(i, end) {
+		return 0, false
+	}
+	why := s.chunkReason(i, end)
+	if why == "" {
+		return 0, false
+	}
+	start := i
+	if why == SkipPhone && s.is(i-1, "+") && s.glued(i) {
+		start = i - 1 // "+1-222-2222-2222"
+	}
+	s.emitSkip(start, end, why, s.leadingNumber(i, end))
+	return end, true
+}
+
+func (s *scanner) hasDigits(i, end int) bool {
+	for k := i; k < end; k++ {
+		if s.toks[k].kind == digits {
+			return true
+		}
+	}
+	return false
+}
+
+// leadingNumber is the value of a skipped chunk: its first digits.
+func (s *scanner) leadingNumber(i, end int) float64 {
+	for k := i; k < end; k++ {
+		if s.toks[k].kind == digits {
+			return parse(s.low(k))
+		}
+	}
+	return 0
+}
+
+func (s *scanner) chunkReason(i, end int) Skip {
+	if s.kind(i) == word {
+		return s.wordLed(i)
+	}
+	text := s.text[s.toks[i].start:s.toks[end-1].end]
+	for _, sh := range shapes {
+		if sh.re.MatchString(text) {
+			return sh.skip
+		}
+	}
+	if s.is(i-1, "+") && s.glued(i) && countDigits(text) >= 7 {
+		return SkipPhone
+	}
+	return s.lettersInChunk(i, end)
+}
+
+func countDigits(text string) int {
+	n := 0
+	for _, r := range text {
+		if isDigit(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// wordLed classes a chunk that starts with letters: "APT31", "v2",
+// "COVID-19". A lower-case word before a hyphen is an ordinary word
+// ("mid-2021", "top-10").
+func (s *scanner) wordLed(i int) Skip {
+	switch {
+	case s.kind(i+1) == digits && s.glued(i+1):
+		return s.versionLetter(i)
+	case isUpper(s.raw(i)):
+		return SkipIdentifier
+	}
+	return ""
+}
+
+// lettersInChunk classes a chunk of digits with letters in it. Letters
+// glued after digits must be a unit or a multiplier the vocabulary knows
+// ("43TB", "5k-20k"); a lower-case word after a hyphen starts a compound
+// ("28-year-old", "10-year"); anything else is an identifier ("29km",
+// "10-K", "5d41402abc").
+func (s *scanner) lettersInChunk(i, end int) Skip {
+	for k := i + 1; k < end; k++ {
+		if s.kind(k) != word {
+			continue
+		}
+		switch {
+		case s.kind(k-1) == digits && s.knownSuffix(k):
+			continue
+		case s.is(k-1, "-") && !isUpper(s.raw(k)):
+			return ""
+		}
+		return SkipIdentifier
+	}
+	return ""
+}
+
+func (s *scanner) knownSuffix(k int) bool {
+	low, raw := s.low(k), s.raw(k)
+	_, scale := s.v.scales[low]
+	_, suffix := s.v.suffixes[raw]
+	_, money := s.v.money[raw]
+	return scale || suffix || money || s.v.ordSuffixes[low] || low == "s" ||
+		s.v.units.has(s, k) || s.v.clock.has(s, k)
+}
+
+// classify flags an expression that its context shows is not a count.
+func (s *scanner) classify(c *cand) {
+	rules := []func(*cand) Skip{s.labelled, s.aged, s.dated, s.clocked, s.yearly, s.pronoun}
+	for k, rule := range rules {
+		if why := rule(c); why != "" {
+			c.m.Skip, c.label = why, k == 0
+			return
+		}
+	}
+}
+
+// labelled reports a number that names a thing: "No. 5", "Unit 61398",
+// "Windows 10", "version 2".
+func (s *scanner) labelled(c *cand) Skip {
+	at := c.n.start
+	if !s.near(at) {
+		return ""
+	}
+	if _, _, ok := s.v.labels.before(s, at); ok {
+		return SkipIdentifier
+	}
+	if _, _, ok := s.v.versions.before(s, at); ok {
+		return SkipVersion
+	}
+	if (s.lastSkip == SkipIdentifier || s.lastSkip == SkipVersion) && s.lastLabel && s.chain(s.lastTok, c.first) {
+		return s.lastSkip // "Windows 10 and 11", "nrs. 22, 24"
+	}
+	return ""
+}
+
+// aged reports an age: "aged 28", "a 28-year-old", "Sims, 28, is".
+func (s *scanner) aged(c *cand) Skip {
+	if c.m.Unit != "" {
+		return ""
+	}
+	_, _, before := s.v.ageBefore.before(s, c.first)
+	k := c.end
+	if s.is(k, "-") && s.glued(k) {
+		k++
+	}
+	_, _, after := s.v.ageAfter.at(s, k)
+	if (before && s.near(c.first)) || (after && s.near(k)) || s.nameComma(c) {
+		return SkipAge
+	}
+	return ""
+}
+
+// nameComma reports the "Name, 28," pattern of news copy.
+func (s *scanner) nameComma(c *cand) bool {
+	n := c.n
+	if !n.plain || n.ndigits > 3 || n.value < 1 || n.value > 120 || c.m.Qualifier != "" || c.first != n.start {
+		return false
+	}
+	name := c.first - 2
+	if !s.is(c.first-1, ",") || s.kind(name) != word || !isUpper(s.raw(name)) || s.month(name) {
+		return false
+	}
+	return s.is(c.end, ",") || s.is(c.end, ")") || s.is(c.end, "of")
+}
+
+// dated reports a day of a month: "21 February", "Feb. 21", "May 8 and 9".
+func (s *scanner) dated(c *cand) Skip {
+	if !isDay(c.n) || (c.m.Qualifier == Between && !isDay(c.n2)) {
+		return ""
+	}
+	k := c.n.start - 1
+	if s.is(k, ".") && s.glued(k) {
+		k--
+	}
+	j := c.end
+	if s.is(j, "of") {
+		j++
+	}
+	switch {
+	case s.month(k) && s.near(k+1),
+		s.month(j) && s.near(j),
+		s.lastSkip == SkipDate && s.chain(s.lastTok, c.first):
+		return SkipDate
+	}
+	return ""
+}
+
+func isDay(n num) bool { return n.plain && n.ndigits <= 2 && n.value >= 1 && n.value <= 31 }
+
+func (s *scanner) month(k int) bool { return s.kind(k) == word && s.v.months[s.raw(k)] }
+
+// chain reports a number joined to the match before it by a comma or a
+// conjunction: "May 8 and 9".
+func (s *scanner) chain(prev, at int) bool {
+	if at != prev+1 || !s.near(at) {
+		return false
+	}
+	switch s.low(prev) {
+	case "and", "-", "–", "to", ",", "&", "or":
+		return true
+	}
+	return false
+}
+
+// clocked reports a time: "10 am", "2200 GMT".
+func (s *scanner) clocked(c *cand) Skip {
+	if !c.n.plain || c.n.value > 2400 || c.m.Unit != "" {
+		return ""
+	}
+	if _, _, ok := s.v.clock.at(s, c.end); ok && s.near(c.end) {
+		return SkipTime
+	}
+	return ""
+}
+
+// yearly reports a year: a four-digit number from 1800 to 2199 with no
+// unit. A qualifier makes it a count ("more than 2000 computers") unless a
+// year cue comes before it ("since at least 2007"). News style writes
+// counts of thousands with a comma, so "2,000 computers" is never a year.
+func (s *scanner) yearly(c *cand) Skip {
+	if !yearLike(c.n) || c.m.Unit != "" || c.m.Value < 0 {
+		return ""
+	}
+	switch c.m.Qualifier {
+	case "":
+	case Between:
+		if !yearLike(c.n2) {
+			return ""
+		}
+	default:
+		if _, _, ok := s.v.yearCues.before(s, c.first); !ok {
+			return ""
+		}
+	}
+	return SkipYear
+}
+
+func yearLike(n num) bool { return n.plain && n.ndigits == 4 && n.value >= 1800 && n.value <= 2199 }
+
+// pronoun reports "one" standing for a noun: "the one you mentioned",
+// "which one", "one another". "one of the contractors" stays a number.
+func (s *scanner) pronoun(c *cand) Skip {
+	if !c.n.one || c.m.Qualifier != "" || c.m.Unit != "" {
+		return ""
+	}
+	_, _, before := s.v.pronounBefore.before(s, c.first)
+	_, _, after := s.v.pronounAfter.at(s, c.end)
+	if (before && s.near(c.first)) || (after && s.near(c.end)) {
+		return SkipPronoun
+	}
+	return ""
+}
