@@ -18,10 +18,15 @@ const feedAccept = "application/rss+xml, application/atom+xml, application/feed+
 // LastFetch (the attempt, failed or not), NextCheck, LastStatus, Errors,
 // LastError, Items, and Title if it was empty. A 304, or a 200 with an
 // unchanged ETag or Last-Modified, returns no items and only moves the
-// schedule. On error the state is still updated, with backoff applied.
+// schedule. On error the state is still updated, with backoff applied,
+// except when ctx was canceled: that is no fault of the feed's, and the state
+// comes back as it was.
 func (f *Fetcher) Poll(ctx context.Context, feed model.Feed, now time.Time) ([]Item, model.Feed, error) {
 	r, err := f.get(ctx, feed.URL, conditional(feed), f.opts.MaxFeedBytes)
-	if err != nil {
+	switch {
+	case err != nil && errors.Is(ctx.Err(), context.Canceled):
+		return nil, feed, err
+	case err != nil:
 		return nil, f.failed(feed, r, err, now), err
 	}
 	if !isModified(r, feed) {
@@ -47,16 +52,17 @@ func conditional(feed model.Feed) http.Header {
 }
 
 // isModified reports whether r carries a new version of feed. Some servers
-// ignore conditional requests but still send the same validators.
+// ignore conditional requests but still send the same validators; the ETag,
+// when there is one, decides over Last-Modified.
 func isModified(r *response, feed model.Feed) bool {
 	etag, modified := r.header.Get("ETag"), r.header.Get("Last-Modified")
 	switch {
 	case r.status == http.StatusNotModified:
 		return false
-	case etag != "" && etag == feed.ETag:
-		return false
-	case modified != "" && modified == feed.LastModified:
-		return false
+	case etag != "":
+		return etag != feed.ETag
+	case modified != "":
+		return modified != feed.LastModified
 	}
 	return true
 }

@@ -344,3 +344,44 @@ func TestPollSizeAndTimeout(t *testing.T) {
 		})
 	}
 }
+
+func TestIsModified(t *testing.T) {
+	old := model.Feed{ETag: `"a"`, LastModified: "Mon, 04 Mar 2024 10:00:00 GMT"}
+	tests := []struct {
+		status         int
+		etag, modified string
+		want           bool
+	}{
+		{304, "", "", false},
+		{200, "", "", true},
+		{200, `"a"`, "", false},
+		{200, `"b"`, "", true},
+		{200, `"b"`, old.LastModified, true}, // the ETag decides
+		{200, "", old.LastModified, false},
+		{200, "", "Tue, 05 Mar 2024 10:00:00 GMT", true},
+	}
+	for _, tt := range tests {
+		h := http.Header{}
+		if tt.etag != "" {
+			h.Set("ETag", tt.etag)
+		}
+		if tt.modified != "" {
+			h.Set("Last-Modified", tt.modified)
+		}
+		if got := isModified(&response{status: tt.status, header: h}, old); got != tt.want {
+			t.Errorf("isModified(%d, %q, %q) = %v, want %v", tt.status, tt.etag, tt.modified, got, tt.want)
+		}
+	}
+}
+
+func TestPollCanceled(t *testing.T) {
+	var rec recorder
+	srv := rec.serve(t, func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() })
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(50*time.Millisecond, cancel)
+	feed := model.Feed{URL: srv.URL, Errors: 2, NextCheck: testNow}
+	_, got, err := New(testOptions()).Poll(ctx, feed, testNow)
+	if !errors.Is(err, context.Canceled) || got != feed {
+		t.Errorf("err %v, state %+v; want context.Canceled and the state unchanged", err, got)
+	}
+}
