@@ -28,9 +28,10 @@ var trackingPrefixes = []string{"utm_"}
 var defaultPorts = map[string]string{"http": "80", "https": "443"}
 
 // CanonicalURL returns a normal form of an http(s) URL, so that links to the
-// same story compare equal: scheme and host lowercased, default port, empty
-// path and fragment dropped, tracking parameters removed and the remaining
-// query parameters sorted. It is idempotent.
+// same story compare equal: scheme and host lowercased, default port and
+// fragment dropped, an empty path made "/", tracking parameters removed and
+// the remaining query parameters sorted. It is idempotent. It fails on URLs
+// that are not absolute http(s) URLs.
 func CanonicalURL(raw string) (string, error) {
 	u, err := parseHTTPURL(strings.TrimSpace(raw))
 	if err != nil {

@@ -27,10 +27,11 @@ var (
 // StatusError reports a response whose status is not 2xx (or 304 to a
 // conditional GET).
 type StatusError struct {
-	URL  string
-	Code int
+	URL  string // as requested, before redirects
+	Code int    // the HTTP status code
 }
 
+// Error names the method, URL and status: "GET https://…: 404 Not Found".
 func (e *StatusError) Error() string {
 	return fmt.Sprintf("GET %s: %d %s", e.URL, e.Code, http.StatusText(e.Code))
 }

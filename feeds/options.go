@@ -21,7 +21,7 @@ type Options struct {
 	AllowPrivate bool
 
 	ConnectTimeout time.Duration // TCP connect and TLS handshake
-	Timeout        time.Duration // whole request, redirects and body included
+	Timeout        time.Duration // whole fetch, redirects and body included, once the host is free
 	MaxRedirects   int           // redirects followed; 0 follows none
 
 	PerHost   int           // concurrent requests to one host name

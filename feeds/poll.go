@@ -17,8 +17,8 @@ const feedAccept = "application/rss+xml, application/atom+xml, application/feed+
 // items and the feed's updated state: ETag and Last-Modified as received,
 // LastFetch (the attempt, failed or not), NextCheck, LastStatus, Errors,
 // LastError, Items, and Title if it was empty. A 304, or a 200 with an
-// unchanged ETag or Last-Modified, returns no items and only moves the
-// schedule. On error the state is still updated, with backoff applied,
+// unchanged ETag (or, without one, Last-Modified), returns no items and only
+// moves the schedule. On error the state is still updated, with backoff applied,
 // except when ctx was canceled: that is no fault of the feed's, and the state
 // comes back as it was.
 func (f *Fetcher) Poll(ctx context.Context, feed model.Feed, now time.Time) ([]Item, model.Feed, error) {
