@@ -127,10 +127,10 @@ func countText(n *html.Node, inLink bool) (all, linked int) {
 // junk matches page furniture that is never article text, by element and
 // by the class and id names sites give it.
 var junk = cascadia.MustCompile(strings.Join([]string{
-	"figcaption", "[class*=caption]", "[class*=credit]",
-	"[class*=share]", "[class*=social]", "[class*=newsletter]", "[class*=related]",
-	"[class*=promo]", "[class*=cookie]", "[id*=cookie]", "[class*=consent]", "[class*=advert]",
-	"[class*=sponsor]", "[class*=subscribe]",
+	"figcaption", "[class*=caption i]", "[class*=credit i]",
+	"[class*=share i]", "[class*=social i]", "[class*=newsletter i]", "[class*=related i]",
+	"[class*=promo i]", "[class*=cookie i]", "[id*=cookie i]", "[class*=consent i]", "[class*=advert i]",
+	"[class*=sponsor i]", "[class*=subscribe i]",
 }, ", "))
 
 // dropJunk removes the nodes junk matches, except one that holds a large
