@@ -19,6 +19,11 @@ type Entry struct {
 	// SeenKeys are dedup keys besides those Commit derives from the article
 	// itself (ArticleKeys), e.g. the URL the feed linked before redirects.
 	SeenKeys []string
+	// FeedsOnly adds Article.Feeds to the stored article with Article.ID,
+	// and maps SeenKeys to it, changing nothing else: a story already stored
+	// turned up in another feed. It is not an error if no such article is
+	// stored.
+	FeedsOnly bool
 }
 
 // Commit stores a batch of entries in one read-write transaction: either all
@@ -55,6 +60,9 @@ func commitEntry(tx *bolt.Tx, e Entry) error {
 	fresh := e.Article
 	if err := checkID(fresh.ID); err != nil {
 		return err
+	}
+	if e.FeedsOnly {
+		return linkFeeds(tx, fresh, e.SeenKeys)
 	}
 	keys := append(ArticleKeys(fresh), e.SeenKeys...)
 	stored, found, err := findStored(tx, fresh.ID, keys)
@@ -120,6 +128,18 @@ func addFeeds(tx *bolt.Tx, stored model.Article, feeds []string) error {
 	}
 	stored.Feeds = merged
 	return putJSON(tx.Bucket(articlesBucket), []byte(stored.ID), stored)
+}
+
+// linkFeeds adds feeds to a stored article and maps keys to it.
+func linkFeeds(tx *bolt.Tx, a model.Article, keys []string) error {
+	stored, ok, err := getArticle(tx, a.ID)
+	if !ok || err != nil {
+		return err
+	}
+	if err := addFeeds(tx, stored, a.Feeds); err != nil {
+		return err
+	}
+	return putSeen(tx, keys, stored.ID)
 }
 
 // replaceArticle overwrites a stored article whose sort time may have
