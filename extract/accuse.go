@@ -38,7 +38,7 @@ func (d *doc) findAccusations(si int, events []*speech) []accusation {
 	}
 	for _, sp := range events {
 		if !sp.deny && sp.speaker.ok() {
-			out = append(out, d.contentAccusations(sp)...)
+			out = append(out, d.contentAccusations(sp.speaker, sp.content)...)
 		}
 	}
 	return out
@@ -106,7 +106,10 @@ func (d *doc) newAccusation(v int, cue *rules.AccuseCue, accuser, accused party,
 // attack on Y", "for accusing it".
 func (d *doc) objectFrame(v int, cue *rules.AccuseCue, events []*speech) []accusation {
 	if d.passive(v) {
-		accused := d.subjectList(v)
+		accused := d.namedBefore(v)
+		if len(accused) == 0 {
+			accused = d.subjectList(v)
+		}
 		accuser := d.agentOf(v, events)
 		return d.pairs(v, cue, []party{accuser}, accused, "accuse.passive")
 	}
@@ -265,6 +268,21 @@ func (d *doc) allegedly(v int, events []*speech) []accusation {
 	return d.pairs(v, cue, []party{accuser}, accused, "accuse.allegedly")
 }
 
+// namedBefore returns the people named in the clause before the verb at v:
+// "Savandi, 27, of Shiraz, Iran, and Mansouri, 34, of Qom, Iran, have been
+// charged".
+func (d *doc) namedBefore(v int) []party {
+	s := d.sentenceOf(v)
+	start := s.first
+	for j := v - 1; j >= s.first; j-- {
+		if d.toks[j].lower == "that" || d.toks[j].text == ";" || d.toks[j].isQuote() {
+			start = j + 1
+			break
+		}
+	}
+	return d.namedIn(span{start, v})
+}
+
 // namedIn returns the people and named parties in tokens p, including
 // those listed in dashes: "two FSB agents — Igor Suschin and Dmitry Dokuchaev —".
 func (d *doc) namedIn(p span) []party {
@@ -277,9 +295,13 @@ func (d *doc) namedIn(p span) []party {
 		for j < p.e && d.nameToken(j) {
 			j++
 		}
-		if j-i >= 2 {
+		if j < p.e && d.toks[j].isCap() && d.lx.orgWords.has(d.toks[j].lower) {
+			i = j // "En Marche Movement" names an organisation
+			continue
+		}
+		if j-i >= 2 || d.knownPerson(d.toks[i].text) {
 			r := d.resolvePerson(span{i, j})
-			if r.ok() {
+			if r.ok() && r.kind == entPerson {
 				out = append(out, r)
 			}
 		}
@@ -341,10 +363,10 @@ func (d *doc) speakerOf(events []*speech, v int) party {
 // contentAccusations finds wrongdoing that a speaker attributes to a named
 // party in what they say: "said APT31 was behind the hackings", "said the
 // attack was conducted by a group called Sofacy", "APT28 has been targeting".
-func (d *doc) contentAccusations(sp *speech) []accusation {
+func (d *doc) contentAccusations(speaker party, content []byteRange) []accusation {
 	var out []accusation
 	cue := &rules.AccuseCue{Name: "says did", CAMEO: "112"}
-	for _, r := range sp.content {
+	for _, r := range content {
 		for i := d.tokenAt(r.s); i < len(d.toks) && d.toks[i].end <= r.e; i++ {
 			agent, rule := d.agentAt(i)
 			if agent.empty() {
@@ -355,7 +377,7 @@ func (d *doc) contentAccusations(sp *speech) []accusation {
 				accused = d.actorBefore(i, r.s)
 			}
 			if d.blameable(accused) {
-				out = append(out, d.newAccusation(i, cue, sp.speaker, accused, rule))
+				out = append(out, d.newAccusation(i, cue, speaker, accused, rule))
 			}
 		}
 	}
@@ -446,12 +468,25 @@ func (d *doc) blameable(p party) bool {
 	return false
 }
 
-// pairs makes one accusation per accuser and accused.
+// describesPeople reports whether a description's head is a noun for
+// people or organisations: "the worker", "criminal hackers".
+func (d *doc) describesPeople(p span) bool {
+	h := d.headOf(p)
+	head := &d.toks[h]
+	if h == p.s && (d.lx.groups.has(head.lower) || d.lx.anaphors.has(head.lower)) {
+		return false // "that group" refers back; unresolved, it names no one
+	}
+	return strings.HasPrefix(head.tag, "NN") && !d.lx.attacks.has(head.lower) && !d.lx.documents.has(head.lower)
+}
+
+// pairs makes one accusation per accuser and accused. An explicit cue
+// ("accused", "charged") may accuse a description ("the worker", "two
+// Iranian nationals"); pronouns stay out.
 func (d *doc) pairs(v int, cue *rules.AccuseCue, accusers, accused []party, rule string) []accusation {
 	var out []accusation
 	for _, a := range accusers {
 		for _, b := range accused {
-			if a.ok() && b.ok() && a.name != b.name && d.blameable(b) {
+			if a.ok() && b.ok() && a.name != b.name && (d.blameable(b) || b.kind == entDesc && !b.span.empty() && d.describesPeople(b.span)) {
 				out = append(out, d.newAccusation(v, cue, a, b, rule))
 			}
 		}

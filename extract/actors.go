@@ -84,7 +84,7 @@ func (d *doc) patternActors(si int, known []actorHit) []actorHit {
 				a, b = m[2*li], m[2*li+1]
 			}
 			sp := d.tokenSpan(s.start+a, s.start+b)
-			if sp.empty() || overlapsHit(known, sp) || overlapsHit(out, sp) || d.notActor(sp) {
+			if sp.empty() || overlapsHit(known, sp) || overlapsHit(out, sp) || d.notActor(sp) || d.modifiesNoun(sp) {
 				continue
 			}
 			h := actorHit{span: sp, label: d.words(sp), sponsor: p.Sponsor, rule: "actor.pattern." + p.Name}
@@ -105,6 +105,16 @@ func (d *doc) notActor(p span) bool {
 		return true
 	}
 	return !d.toks[p.s].isCap()
+}
+
+// modifiesNoun reports whether a label is followed by a lower-case noun,
+// making it an adjective: "posing as Islamic radicals".
+func (d *doc) modifiesNoun(p span) bool {
+	if p.e >= len(d.toks) || d.toks[p.e].sent != d.toks[p.s].sent {
+		return false
+	}
+	t := &d.toks[p.e]
+	return !t.isCap() && strings.HasPrefix(t.tag, "NN") && !d.lx.groups.has(t.lower)
 }
 
 // tokenSpan returns the tokens that lie within byte range [a, b).

@@ -142,13 +142,14 @@ func (d *doc) strayQuotes(events []*speech) []model.Claim {
 		if q.used || d.wordCount(q.start, q.end) < 2 {
 			continue
 		}
-		if sp := d.previousSpeaker(events, q); sp != nil {
+		if sp := d.previousSpeaker(events, q); sp != nil && d.opensSentence(q) {
 			out = append(out, d.quoteClaim(sp, q.start, q.end, true, "quote.continued"))
+			d.continued = append(d.continued, continuedQuote{sp, q})
 			continue
 		}
 		si := d.toks[d.tokenAt(q.start)].sent
 		subj := d.mainSubject(si)
-		if subj.empty() || d.wordCount(q.start, q.end) < minStrayQuote || d.toks[subj.s].start >= q.open {
+		if subj.empty() || d.wordCount(q.start, q.end) < minStrayQuote || d.toks[subj.s].start >= q.open || d.copulaAfter(subj) {
 			continue
 		}
 		if p := d.resolve(subj); p.ok() && p.kind != entDesc {
@@ -156,6 +157,31 @@ func (d *doc) strayQuotes(events []*speech) []model.Claim {
 		}
 	}
 	return out
+}
+
+// continuedQuote is a quotation attributed by continuation, kept so that
+// the accusations inside it can be found.
+type continuedQuote struct {
+	sp *speech
+	q  *quoteSpan
+}
+
+// opensSentence reports whether a quotation starts its sentence, past a
+// connective at most: "“It’s very difficult …”", "However, “it is not known …”".
+func (d *doc) opensSentence(q *quoteSpan) bool {
+	open := d.tokenAt(q.open)
+	return open-d.sentenceOf(open).first <= 2
+}
+
+// copulaAfter reports whether the subject's verb is a form of "be":
+// "UCL is a “centre of excellence …”" labels, it does not quote.
+func (d *doc) copulaAfter(subj span) bool {
+	s := d.sentenceOf(subj.s)
+	k := subj.e
+	for k < s.last && strings.HasPrefix(d.toks[k].tag, "RB") {
+		k++
+	}
+	return k < s.last && beVerbs.has(d.toks[k].lower)
 }
 
 // previousSpeaker returns the event a quotation continues: the last event
@@ -187,7 +213,7 @@ func (d *doc) previousSpeaker(events []*speech, q *quoteSpan) *speech {
 
 func (d *doc) insideQuote(off int) bool {
 	for _, q := range d.quotes {
-		if q.open <= off && off < q.end+len("”") {
+		if q.open <= off && off < q.end {
 			return true
 		}
 	}

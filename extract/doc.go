@@ -27,19 +27,21 @@ type sentence struct {
 
 // doc is an article cut into paragraphs, sentences and tokens.
 type doc struct {
-	lx       *lexicon
-	people   map[string]string // surname → full name
-	acronyms map[string]string // acronym → the name it abbreviates
-	mentions []mention
-	quotes   []quoteSpan
-	actors   []actorHit
+	lx        *lexicon
+	people    map[string]string // surname → full name
+	acronyms  map[string]string // acronym → the name it abbreviates
+	mentions  []mention
+	noNER     bool // decide person names without prose's entity model (cheaper)
+	quotes    []quoteSpan
+	continued []continuedQuote
+	actors    []actorHit
 	// authority is the last party that made an accusation or spoke for an
 	// organisation: agentless passives ("are accused of") are its claims.
 	authority party
-	text     string
-	toks  []token
-	sents []sentence
-	ents  [][]string // prose entity labels per sentence, filled on demand
+	text      string
+	toks      []token
+	sents     []sentence
+	ents      [][]string // prose entity labels per sentence, filled on demand
 }
 
 // tokenRE matches, in order of preference: dotted abbreviations (U.S.),

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/claimwire/claimwire/extract/number"
 	"github.com/claimwire/claimwire/model"
 	"github.com/claimwire/claimwire/rules"
 )
@@ -20,7 +21,8 @@ const MaxText = 1 << 20
 
 // Extractor finds claims in article text. It is safe for concurrent use.
 type Extractor struct {
-	lx *lexicon
+	lx      *lexicon
+	numbers *number.Parser
 }
 
 // New compiles a rule set into an Extractor.
@@ -28,7 +30,11 @@ func New(rs *rules.Set) (*Extractor, error) {
 	if rs == nil {
 		return nil, fmt.Errorf("extract: no rules")
 	}
-	return &Extractor{lx: newLexicon(rs)}, nil
+	np, err := number.New(rs.Numbers)
+	if err != nil {
+		return nil, fmt.Errorf("extract: number rules: %w", err)
+	}
+	return &Extractor{lx: newLexicon(rs), numbers: np}, nil
 }
 
 // Extract returns the claims of one article's plain text, each with its
@@ -57,7 +63,12 @@ func (e *Extractor) Extract(ctx context.Context, text string) ([]model.Claim, er
 		events = append(events, sentEvents...)
 	}
 	claims = append(claims, d.quoteClaims(events)...)
+	for _, c := range d.continued {
+		accs := d.contentAccusations(c.sp.speaker, []byteRange{{c.q.start, c.q.end}})
+		claims = append(claims, d.accusationClaims(accs)...)
+	}
 	claims = append(claims, d.actorClaims()...)
+	claims = append(claims, d.numberClaims(e.numbers)...)
 	slices.SortStableFunc(claims, func(a, b model.Claim) int { return a.Start - b.Start })
 	return claims, nil
 }
@@ -65,11 +76,6 @@ func (e *Extractor) Extract(ctx context.Context, text string) ([]model.Claim, er
 // rememberSentence records the sentence's subject and people for later
 // pronouns, and who last spoke with authority.
 func (d *doc) rememberSentence(si int, events []*speech, accs []accusation) {
-	s := d.sents[si]
-	for _, p := range d.namedIn(span{s.first, s.last}) {
-		d.remember(p, p.span.s, false)
-	}
-	slices.SortStableFunc(d.mentions, func(a, b mention) int { return a.tok - b.tok })
 	for _, a := range accs {
 		d.authority = a.accuser
 	}
@@ -86,6 +92,13 @@ func (d *doc) rememberSubject(si int) {
 	if subj := d.mainSubject(si); !subj.empty() {
 		d.remember(d.resolve(subj), subj.s, true)
 	}
+	s := d.sents[si]
+	d.noNER = true // names only remembered for pronouns need not pay for the entity model
+	for _, p := range d.namedIn(span{s.first, s.last}) {
+		d.remember(p, p.span.s, false)
+	}
+	d.noNER = false
+	slices.SortStableFunc(d.mentions, func(a, b mention) int { return a.tok - b.tok })
 }
 
 // findAcronyms remembers names introduced with an acronym in brackets:

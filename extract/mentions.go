@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // remember records that party p was mentioned at token tok.
 func (d *doc) remember(p party, tok int, subject bool) {
 	if !p.ok() {
@@ -45,7 +47,10 @@ func (d *doc) antecedent(pronoun string, tok int) party {
 		ok = func(m *mention) bool { return m.kind == entPerson }
 	case "it", "its":
 		ok = func(m *mention) bool {
-			return m.subject && m.kind != entPerson && m.kind != entActor && !m.plural && m.kind != entDesc
+			if m.kind == entDesc {
+				return m.subject && !m.plural && d.lx.documents.has(lastWord(strings.ToLower(m.name)))
+			}
+			return m.subject && m.kind != entPerson && m.kind != entActor && !m.plural
 		}
 	case "they", "them", "their":
 		ok = func(m *mention) bool { return m.plural || m.kind == entOrg && m.subject }

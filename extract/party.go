@@ -70,6 +70,9 @@ func (d *doc) resolvePerson(p span) party {
 	if !d.personish(name, ns > p.s && d.hasTitleBefore(span{p.s, ns})) {
 		return party{}
 	}
+	if ns > p.s && genericOrgs.has(d.toks[ns-1].lower) {
+		return party{kind: entOrg, name: d.words(name), span: name} // "political movement En Marche"
+	}
 	full := d.fullName(d.words(name))
 	return party{kind: entPerson, name: full, title: d.titleText(span{p.s, ns}), span: name, country: d.countryIn(span{p.s, ns})}
 }
@@ -88,7 +91,7 @@ func (d *doc) countryNamedPerson(i int) bool {
 // nameToken reports whether token i can be part of a person's name.
 func (d *doc) nameToken(i int) bool {
 	t := &d.toks[i]
-	if !t.isCap() || !t.isWord() || d.lx.titles.has(t.lower) || d.lx.orgWords.has(t.lower) {
+	if !t.isCap() || !t.isWord() || d.lx.titles.has(t.lower) || d.lx.orgWords.has(t.lower) || determiners.has(t.lower) || closedClass.has(t.tag) && !strings.HasPrefix(t.tag, "NN") {
 		return false
 	}
 	if strings.HasPrefix(t.lower, "then-") || strings.HasPrefix(t.lower, "ex-") {
@@ -113,16 +116,18 @@ func isAllCaps(s string) bool {
 	return letters >= 2
 }
 
-// personish decides whether a capitalised name is a person's.
+// personish decides whether a capitalised name is a person's: a name of
+// two to four words that is no organisation's, a titled name, a surname
+// seen before, or a single word that prose's entity model calls a person.
 func (d *doc) personish(name span, titled bool) bool {
 	n := name.e - name.s
 	if titled || d.knownPerson(d.words(name)) {
 		return true
 	}
-	if n == 1 {
-		return d.nerSays(name, "PERSON")
+	if n > 1 {
+		return true
 	}
-	return !d.nerSays(name, "ORGANIZATION") && !d.nerSays(name, "GPE")
+	return !d.noNER && d.nerSays(name, "PERSON")
 }
 
 // nerSays reports whether prose labels every token of the span so.
@@ -290,7 +295,7 @@ func (d *doc) hasOrgWord(p span) bool {
 // description kept as written ("federal officials").
 func (d *doc) resolveDescription(p span) party {
 	head := d.headOf(p)
-	if d.lx.documents.has(d.toks[head].lower) || d.lx.roles.has(d.toks[head].lower) {
+	if d.lx.roles.has(d.toks[head].lower) || d.lx.documents.has(d.toks[head].lower) && d.authoredBy(p, head) {
 		if inner := d.innerParty(p, head); inner.ok() {
 			return inner
 		}
@@ -321,6 +326,23 @@ func (d *doc) possessive(p span) int {
 	}
 	return -1
 }
+
+// authoredBy reports whether a document phrase names its author rather
+// than its topic: "the IAAF’s statement", "a statement on the IAAF
+// website", "a report by Mandiant" — but not "a report on the hacking".
+func (d *doc) authoredBy(p span, head int) bool {
+	for i := p.s; i < p.e; i++ {
+		switch l := d.toks[i].lower; {
+		case l == "'s" && i < head, l == "by" || l == "from":
+			return true
+		case media.has(l):
+			return true
+		}
+	}
+	return head > p.s && (d.toks[head-1].isCap() || d.toks[head-1].ent != 0)
+}
+
+var media = newSet([]string{"website", "site", "blog", "page", "account", "channel", "feed", "twitter", "x", "facebook", "telegram"})
 
 // headOf returns the head noun of a phrase: its last word before "of",
 // "on", "from" or "for".

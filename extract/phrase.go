@@ -73,6 +73,8 @@ func (d *doc) npStartingAt(start, hi int) span {
 		switch {
 		case (t.text == "“" || t.text == "”" || t.text == `"`) && i > start && i+1 < hi:
 			// quoted words inside a name: the Chinese “state-sponsored group” APT40
+		case i > start && (t.tag == "PRP$" || t.tag == "DT") && d.isNounish(i-1) && !determiners.has(d.toks[i-1].lower):
+			return span{start, i} // "told Reuters his review …"
 		case d.isNounish(i) && !(relatives.has(t.lower) && i > start):
 		case nameLinks.has(t.lower) && i > start && i+1 < hi && d.toks[i+1].isCap() && d.toks[i-1].isCap() && !d.joinsNames(i):
 		case t.lower == "the" && i > start && i+1 < hi && d.toks[i-1].lower == "of" && d.toks[i+1].isCap():
@@ -116,6 +118,9 @@ func (d *doc) listAfter(first span, hi int) []span {
 		if j < hi && (d.toks[j].lower == "and" || d.toks[j].lower == "or") {
 			j++
 		}
+		if j < hi && j+1 < hi && d.toks[j].lower == "the" && d.toks[j+1].isCap() && j > i {
+			j++ // "criminal hackers and the Russian Federal Security Agency"
+		}
 		if j == i || j >= hi || !d.toks[j].isCap() {
 			break
 		}
@@ -150,6 +155,9 @@ func (d *doc) skipBackAdjuncts(j, lo int) int {
 			if k > lo && timePreps.has(d.toks[k-1].lower) {
 				k--
 			}
+			if k > lo && d.toks[k-1].tag == "VBN" {
+				k-- // "a report … released Friday accused"
+			}
 			j = k - 1
 		default:
 			return j
@@ -164,29 +172,80 @@ func (d *doc) skipBackAdjuncts(j, lo int) int {
 func (d *doc) subjectOf(v int) span {
 	s := d.sentenceOf(v)
 	j := d.skipBackAdjuncts(v-1, s.first)
-	if j < s.first {
-		return span{}
-	}
-	if d.toks[j].text == ")" {
-		if k := d.openParen(j, s.first); k > s.first {
-			j = k - 1
-		}
-	}
-	if d.toks[j].text == "," || d.toks[j].text == "—" || d.toks[j].text == "–" {
-		if k := d.appositiveStart(j, s.first); k > s.first {
-			j = k - 1
-		} else {
+	for range 4 {
+		if j < s.first {
 			return span{}
 		}
+		if d.toks[j].text == ")" {
+			if k := d.openParen(j, s.first); k > s.first {
+				j = k - 1
+			}
+		}
+		if d.toks[j].text == "!" && j > s.first && d.toks[j-1].isCap() {
+			j-- // "En Marche!"
+		}
+		viaAppositive := false
+		if d.isDash(j) || d.toks[j].text == "," {
+			k := d.appositiveStart(j, s.first)
+			if k <= s.first {
+				return span{}
+			}
+			j, viaAppositive = k-1, true
+		}
+		if j < s.first || !d.isNounish(j) && !d.toks[j].isPronoun() && !relatives.has(d.toks[j].lower) {
+			return span{}
+		}
+		if d.toks[j].isPronoun() || relatives.has(d.toks[j].lower) {
+			return span{j, j + 1}
+		}
+		np := d.npEndingAt(j+1, s.first)
+		// "APT 28, a group tied to the GRU, the Russian …, was": an NP
+		// after a preposition, reached past an appositive, sits inside
+		// another appositive; its subject is before the comma opening it
+		if p := np.s - 1; viaAppositive && p > s.first && (d.toks[p].tag == "IN" || d.toks[p].tag == "TO") && d.commaBefore(p, s.first) > s.first {
+			j = d.commaBefore(p, s.first) - 1
+			continue
+		}
+		return d.withPostmodifier(np, s.first)
 	}
-	if j < s.first || !d.isNounish(j) && !d.toks[j].isPronoun() && !relatives.has(d.toks[j].lower) {
-		return span{}
-	}
-	if d.toks[j].isPronoun() || relatives.has(d.toks[j].lower) {
-		return span{j, j + 1}
-	}
-	return d.npEndingAt(j+1, s.first)
+	return span{}
 }
+
+// commaBefore returns the index of the last comma or dash before i in the
+// sentence, or -1.
+func (d *doc) commaBefore(i, lo int) int {
+	for k := i - 1; k >= lo; k-- {
+		if d.toks[k].text == "," || d.isDash(k) {
+			return k
+		}
+		if d.toks[k].isQuote() {
+			return -1
+		}
+	}
+	return -1
+}
+
+func (d *doc) isDash(i int) bool { return d.toks[i].text == "—" || d.toks[i].text == "–" }
+
+// withPostmodifier extends a subject leftwards over the noun it modifies:
+// in "A declassified intelligence report on the Russian hacking" the
+// subject is the report, not the hacking.
+func (d *doc) withPostmodifier(np span, lo int) span {
+	for range 2 {
+		p := np.s - 1
+		if p <= lo || !postPreps.has(d.toks[p].lower) || !strings.HasPrefix(d.toks[p-1].tag, "NN") || d.toks[p-1].isCap() && !d.toks[np.s].isCap() {
+			return np
+		}
+		head := d.npEndingAt(p, lo)
+		if head.empty() || d.toks[head.s].isCap() && d.toks[p].lower != "of" && d.toks[p].lower != "for" {
+			return np
+		}
+		np.s = head.s
+	}
+	return np
+}
+
+var postPreps = newSet([]string{"on", "of", "about", "into", "from", "at", "in", "for"})
 
 // openParen returns the index of the "(" matching the ")" at j.
 func (d *doc) openParen(j, lo int) int {
@@ -224,7 +283,7 @@ func (d *doc) looksAppositive(s, e int) bool {
 	if isDigit(t.text) && e-s <= 2 {
 		return true // an age
 	}
-	if determiners.has(t.lower) || d.lx.titles.has(t.lower) || d.lx.roles.has(t.lower) || t.tag == "VBN" {
+	if determiners.has(t.lower) || d.lx.titles.has(t.lower) || d.lx.roles.has(t.lower) || t.tag == "VBN" || relatives.has(t.lower) && t.lower != "that" {
 		return true // "a research fellow", "director of research", "dubbed APT31"
 	}
 	for i := s; i < e; i++ {

@@ -111,6 +111,9 @@ func (d *doc) speechAt(v int) *speech {
 		sp.content = d.rangeOf(d.contentStart(s, v), d.trimBack(v, s.first))
 		return sp
 	}
+	if d.passive(v) && !speechObjects.has(d.toks[v].lower) {
+		return nil // "data were posted on a site": no speaker, no speech
+	}
 	if d.passive(v) {
 		// "Students were warned that …": the speaker is the agent, or
 		// the authority the story is about
@@ -121,8 +124,8 @@ func (d *doc) speechAt(v int) *speech {
 		return sp
 	}
 	subj := d.subjectOf(v)
-	if subj.empty() && d.toks[v].tag == "VBG" {
-		subj = d.mainSubject(d.toks[v].sent)
+	if d.toks[v].tag == "VBG" {
+		subj = d.mainSubject(d.toks[v].sent) // "NBC News reported …, saying"
 	}
 	if subj.empty() {
 		return nil
@@ -253,7 +256,7 @@ func (d *doc) skipAdjuncts(j, hi int) int {
 		switch {
 		case d.lx.timeWords.has(t.lower) && !(t.lower == "may" || t.lower == "march"):
 			j++
-		case (t.lower == "in" || t.lower == "on" || t.lower == "at" || t.lower == "during" || t.lower == "to") && d.adjunctPP(j, hi) > j:
+		case adjunctPreps.has(t.lower) && d.adjunctPP(j, hi) > j:
 			j = d.adjunctPP(j, hi)
 		default:
 			return j
@@ -278,7 +281,13 @@ func (d *doc) adjunctPP(j, hi int) int {
 	return j
 }
 
-var occasions = newSet([]string{"conference", "briefing", "interview", "hearing", "meeting", "speech", "podcast", "broadcast", "reporters", "journalists", "television", "radio", "summit", "event", "call"})
+// postmodifierTags start what may follow a subject before its verb: a
+// prepositional phrase or a relative clause.
+var postmodifierTags = set{"IN": {}, "TO": {}, "WDT": {}, "WP": {}}
+
+var adjunctPreps = newSet([]string{"in", "on", "at", "during", "to", "after", "before", "following", "via", "through"})
+
+var occasions = newSet([]string{"conference", "briefing", "interview", "hearing", "meeting", "speech", "podcast", "broadcast", "reporters", "journalists", "television", "radio", "summit", "event", "call", "time", "session", "statement", "release"})
 
 // startsClause reports whether a clause begins at token j: a pronoun,
 // determiner or name followed soon by a finite verb, or a quotation.
@@ -289,7 +298,7 @@ func (d *doc) startsClause(j int) bool {
 	}
 	s := d.sentenceOf(j)
 	np := d.npStartingAt(j, s.last)
-	if t.isPronoun() {
+	if t.isPronoun() || t.tag == "EX" {
 		np = span{j, j + 1}
 	}
 	if np.empty() || np.e >= s.last {
@@ -299,7 +308,29 @@ func (d *doc) startsClause(j int) bool {
 	for k < s.last && (strings.HasPrefix(d.toks[k].tag, "RB") || d.toks[k].isQuote()) {
 		k++
 	}
-	return k < s.last && isFinite(d.toks[k].tag)
+	if k < s.last && (isFinite(d.toks[k].tag) || d.toks[k].tag == "VBN" && k == np.e) {
+		return true
+	}
+	if k < s.last && postmodifierTags.has(d.toks[k].tag) {
+		return d.finiteBeforeBreak(k, s.last)
+	}
+	return false
+}
+
+// finiteBeforeBreak reports whether a finite verb comes after token k
+// before a comma or another verb of saying: the subject had modifiers
+// ("definitive proof of who conducted an attack would reveal").
+func (d *doc) finiteBeforeBreak(k, hi int) bool {
+	for ; k < hi && k < len(d.toks); k++ {
+		t := &d.toks[k]
+		if t.text == "," || t.text == ";" || d.lx.speech.has(t.lower) && t.tag == "VBG" {
+			return false
+		}
+		if isFinite(t.tag) {
+			return true
+		}
+	}
+	return false
 }
 
 // skipAppositive moves past ", an appositive," at k when a comma closes it

@@ -23,6 +23,7 @@ type Cues struct {
 	Anaphors    []string    `yaml:"anaphors"`      // heads of descriptions that refer back: the company, the university
 	TimeWords   []string    `yaml:"time_words"`    // words of time expressions between a subject and its verb
 	Abbrevs     []string    `yaml:"abbreviations"` // words whose full stop does not end a sentence: Mr, Jan, Inc
+	NotCounted  []string    `yaml:"not_counted"`   // nouns after a number that count nothing: "one thing", "one way"
 }
 
 // Frames name where an accusation cue finds its parties.
@@ -70,6 +71,7 @@ func (c *Cues) merge(o *Cues) {
 	c.Anaphors = appendNew(c.Anaphors, o.Anaphors)
 	c.TimeWords = appendNew(c.TimeWords, o.TimeWords)
 	c.Abbrevs = appendNew(c.Abbrevs, o.Abbrevs)
+	c.NotCounted = appendNew(c.NotCounted, o.NotCounted)
 }
 
 func (c Cues) clone() Cues {
@@ -88,5 +90,6 @@ func (c Cues) clone() Cues {
 		Anaphors:    slices.Clone(c.Anaphors),
 		TimeWords:   slices.Clone(c.TimeWords),
 		Abbrevs:     slices.Clone(c.Abbrevs),
+		NotCounted:  slices.Clone(c.NotCounted),
 	}
 }

@@ -25,12 +25,17 @@ type cand struct {
 // a qualifier after it and the other end of a range.
 func (s *scanner) expr(i int) (cand, bool) {
 	c, ok := s.single(i)
-	if !ok || c.m.Skip != "" {
-		return c, ok
+	if !ok {
+		return c, false
 	}
-	s.postfix(&c)
-	if !s.rangeEnd(&c) && c.m.Qualifier == Between {
-		c.m.Qualifier = "" // "between" with no second end
+	if c.m.Skip == "" {
+		s.postfix(&c)
+	}
+	if c.m.Skip != "" || !s.rangeEnd(&c) {
+		s.dropBetween(&c)
+	}
+	if c.m.Skip != "" {
+		return c, true
 	}
 	s.restated(&c)
 	s.classify(&c)
@@ -38,6 +43,14 @@ func (s *scanner) expr(i int) (cand, bool) {
 		s.pair(&c)
 	}
 	return c, true
+}
+
+// dropBetween forgets "between" or "from" when no range follows: "from
+// $350 million" is $350 million.
+func (s *scanner) dropBetween(c *cand) {
+	if c.m.Qualifier == Between {
+		c.m.Qualifier, c.first = "", c.n.start
+	}
 }
 
 // single reads a qualifier and a quantity.
@@ -48,6 +61,7 @@ func (s *scanner) single(i int) (cand, bool) {
 		return cand{}, false
 	}
 	c := cand{first: i, end: q.end, n: q.n}
+	c.n.start = q.start // the sign and currency belong to the number
 	c.m = Match{Value: q.value, Min: q.value, Max: q.value, Qualifier: qual, Unit: q.unit, Vague: q.n.vague, Skip: q.n.skip}
 	return c, true
 }
@@ -131,8 +145,8 @@ func (s *scanner) unitAfter(j int, cur string) (int, string) {
 			return end, u
 		}
 	}
-	if c, end, ok := s.v.currAfter.at(s, j); ok && (cur == "" || c == cur) {
-		return end, c
+	if c, end, ok := s.v.currAfter.at(s, j); ok && (cur == "" || c == cur) && !(s.glued(end) && s.alnum(end)) {
+		return end, c // but "€" of "a third €3.5bn" belongs to 3.5bn
 	}
 	return j, cur
 }

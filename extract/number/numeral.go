@@ -48,6 +48,13 @@ const (
 // acc accumulates atoms. total holds the groups closed by a scale (≥ 1000),
 // cur the group being read.
 type acc struct {
+	state
+	saved    state // the state before the tail after a hundred or a scale, to give it back
+	hasSaved bool
+	savedEnd int // the token where the saved tail began
+}
+
+type state struct {
 	total, cur float64
 	tail       float64 // the part of cur after its hundred: the "two" of "three hundred and two dozen"
 	inTail     bool    // a hundred was read in this group, so tail counts
@@ -63,8 +70,6 @@ type acc struct {
 	words      bool
 	first      atom
 	prev       atom // the last atom taken
-	saved      *acc // the state before the tail after a hundred or a scale, to give it back
-	savedEnd   int
 }
 
 func (a *acc) value() float64 {
@@ -174,9 +179,7 @@ func (a *acc) addSmall(at atom, j join) bool {
 // save remembers the state before a tail so that "3 hundred and 2 hundred"
 // can give "and 2" back and read 300 and 200.
 func (a *acc) save() {
-	c := *a
-	c.saved = nil
-	a.saved = &c
+	a.saved, a.hasSaved = a.state, true
 }
 
 func (a *acc) addHundred(at atom) bool {
@@ -193,7 +196,7 @@ func (a *acc) addHundred(at atom) bool {
 	default:
 		return false
 	}
-	a.tail, a.inTail, a.saved, a.mult = 0, true, nil, at.value
+	a.tail, a.inTail, a.hasSaved, a.mult = 0, true, false, at.value
 	return true
 }
 
@@ -221,7 +224,7 @@ func (a *acc) addScale(at atom) bool {
 	} else {
 		a.total = (a.total + a.cur) * s // "three thousand millions"
 	}
-	a.cur, a.tail, a.inTail, a.group, a.scale, a.mult, a.saved = 0, 0, false, 0, s, s, nil
+	a.cur, a.tail, a.inTail, a.group, a.scale, a.mult, a.hasSaved = 0, 0, false, 0, s, s, false
 	return true
 }
 
@@ -264,7 +267,7 @@ func (a *acc) addDenom(at atom) bool {
 		return false
 	}
 	a.cur = (a.total + a.cur) / at.value
-	a.total, a.scale, a.saved = 0, 0, nil
+	a.total, a.scale, a.hasSaved = 0, 0, false
 	a.last = pFrac
 	return true
 }
@@ -314,8 +317,8 @@ func (s *scanner) numeral(i int, money bool) (num, bool) {
 			j = at.end
 			continue
 		}
-		if ok && a.saved != nil && (at.part == pHundred || at.part == pScale) {
-			j, a = a.savedEnd, *a.saved // "3 hundred and 2 hundred" is 300 and 200
+		if ok && a.hasSaved && (at.part == pHundred || at.part == pScale) {
+			j, a.state = a.savedEnd, a.saved // "3 hundred and 2 hundred" is 300 and 200
 		}
 		break
 	}
@@ -331,7 +334,7 @@ func (s *scanner) take(a *acc, at atom, jn join, j int) bool {
 	if !a.add(at, jn) {
 		return false
 	}
-	if (last == pHundred || last == pScale) && a.saved != nil && at.part != pHundred && at.part != pScale {
+	if (last == pHundred || last == pScale) && a.hasSaved && at.part != pHundred && at.part != pScale {
 		a.savedEnd = j
 	}
 	return true
@@ -372,23 +375,23 @@ func (s *scanner) finish(a *acc, i, end int) num {
 		n.mult, n.base = a.mult, clean(n.value/a.mult)
 	}
 	n.one = a.atoms == 1 && a.first.word && s.is(a.first.start, "one")
-	if e, ok := s.ordinalTail(a, end); ok {
-		n.skip, n.end = SkipOrdinal, e
+	if e, v, ok := s.ordinalTail(a, end); ok {
+		n.skip, n.end, n.value = SkipOrdinal, e, n.value+v
 	}
 	return n
 }
 
 // ordinalTail reports a rank word that completes a numeral in words:
 // "twenty-first", "one hundred and first". "two millionth" stays two.
-func (s *scanner) ordinalTail(a *acc, end int) (int, bool) {
+func (s *scanner) ordinalTail(a *acc, end int) (int, float64, bool) {
 	k := end
 	if (s.is(k, "-") || s.is(k, "and")) && s.near(k) {
 		k++
 	}
 	v, ok := s.v.ordinals[s.low(k)]
 	if !ok || !a.words || !s.near(k) {
-		return end, false
+		return end, 0, false
 	}
 	fits := (a.last == pTens && v < 10) || ((a.last == pHundred || a.last == pScale) && v < 100)
-	return k + 1, fits
+	return k + 1, v, fits
 }

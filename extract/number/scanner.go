@@ -26,11 +26,16 @@ func (s *scanner) step(i int) int {
 	if next, ok := s.name(i); ok {
 		return next
 	}
+	if next, ok := s.phone(i); ok {
+		return next
+	}
 	if next, ok := s.chunkSkip(i); ok {
 		return next
 	}
-	if c, ok := s.expr(i); ok {
-		return s.emit(c)
+	if s.kind(i) == digits || s.v.starts[s.low(i)] {
+		if c, ok := s.expr(i); ok {
+			return s.emit(c)
+		}
 	}
 	if next, ok := s.ordinalWord(i); ok {
 		return next

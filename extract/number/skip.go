@@ -1,6 +1,9 @@
 package number
 
-import "regexp"
+import (
+	"cmp"
+	"regexp"
+)
 
 // shapes are chunks of digits and joiners that are not amounts, tried in
 // order on the whole chunk ("2024-03-26", not its "2024").
@@ -31,13 +34,64 @@ func (s *scanner) chunkSkip(i int) (int, bool) {
 	if why == "" {
 		return 0, false
 	}
-	start := i
-	if why == SkipPhone && s.is(i-1, "+") && s.glued(i) {
-		start = i - 1 // "+1-222-2222-2222"
-	}
-	s.emitSkip(start, end, why, s.leadingNumber(i, end))
+	s.emitSkip(i, end, why, s.leadingNumber(i, end))
 	return end, true
 }
+
+// phone reports a phone number that is not one chunk: "+44 20 7946 0958",
+// "(555) 123-4567".
+func (s *scanner) phone(i int) (int, bool) {
+	if s.kind(i) != digits {
+		return 0, false
+	}
+	end := 0
+	switch {
+	case s.is(i-1, "+") && s.glued(i):
+		end = s.phoneGroups(i)
+	case s.is(i-1, "(") && len(s.low(i)) == 3 && s.is(i+1, ")") && s.localNumber(i+2):
+		end = s.chunk[i+2]
+	}
+	if end == 0 {
+		return 0, false
+	}
+	s.emitSkip(i-1, end, SkipPhone, parse(s.low(i)))
+	return end, true
+}
+
+// phoneGroups reads digit groups after a "+", joined by single spaces or
+// glued joiners, and returns the index after them if they hold at least
+// seven digits.
+func (s *scanner) phoneGroups(i int) int {
+	j, n := i+1, len(s.low(i))
+	for {
+		switch {
+		case s.kind(j) == digits && isGroupSpace(s.gap(j)):
+			n += len(s.low(j))
+			j++
+			continue
+		case isJoiner(s.low(j)) && s.glued(j) && s.kind(j+1) == digits && s.glued(j+1):
+			n += len(s.low(j + 1))
+			j += 2
+			continue
+		}
+		break
+	}
+	if n < 7 {
+		return 0
+	}
+	return j
+}
+
+// localNumber reports a chunk such as "123-4567" at token i.
+func (s *scanner) localNumber(i int) bool {
+	end := 0
+	if i < len(s.chunk) {
+		end = s.chunk[i]
+	}
+	return end > i && s.kind(i) == digits && localPhone.MatchString(s.text[s.toks[i].start:s.toks[end-1].end])
+}
+
+var localPhone = regexp.MustCompile(`^\d{3}-\d{4}$`)
 
 func (s *scanner) hasDigits(i, end int) bool {
 	for k := i; k < end; k++ {
@@ -68,20 +122,7 @@ func (s *scanner) chunkReason(i, end int) Skip {
 			return sh.skip
 		}
 	}
-	if s.is(i-1, "+") && s.glued(i) && countDigits(text) >= 7 {
-		return SkipPhone
-	}
 	return s.lettersInChunk(i, end)
-}
-
-func countDigits(text string) int {
-	n := 0
-	for _, r := range text {
-		if isDigit(r) {
-			n++
-		}
-	}
-	return n
 }
 
 // wordLed classes a chunk that starts with letters: "APT31", "v2",
@@ -129,13 +170,11 @@ func (s *scanner) knownSuffix(k int) bool {
 
 // classify flags an expression that its context shows is not a count.
 func (s *scanner) classify(c *cand) {
-	rules := []func(*cand) Skip{s.labelled, s.aged, s.dated, s.clocked, s.yearly, s.pronoun}
-	for k, rule := range rules {
-		if why := rule(c); why != "" {
-			c.m.Skip, c.label = why, k == 0
-			return
-		}
+	if why := s.labelled(c); why != "" {
+		c.m.Skip, c.label = why, true
+		return
 	}
+	c.m.Skip = cmp.Or(s.aged(c), s.dated(c), s.clocked(c), s.yearly(c), s.pronoun(c))
 }
 
 // labelled reports a number that names a thing: "No. 5", "Unit 61398",
@@ -151,7 +190,8 @@ func (s *scanner) labelled(c *cand) Skip {
 	if _, _, ok := s.v.versions.before(s, at); ok {
 		return SkipVersion
 	}
-	if (s.lastSkip == SkipIdentifier || s.lastSkip == SkipVersion) && s.lastLabel && s.chain(s.lastTok, c.first) {
+	chained := s.lastLabel && s.chain(s.lastTok, c.first) && c.m.Unit == "" && c.m.Qualifier == ""
+	if chained && (s.lastSkip == SkipIdentifier || s.lastSkip == SkipVersion) {
 		return s.lastSkip // "Windows 10 and 11", "nrs. 22, 24"
 	}
 	return ""

@@ -92,6 +92,7 @@ type vocab struct {
 	ordinals, fractions, scales          map[string]float64
 	suffixes, money                      map[string]float64 // as written: their case matters
 	ordSuffixes, months                  map[string]bool
+	starts                               map[string]bool // words and symbols that may begin an expression
 }
 
 func compile(n *rules.Numbers) (*vocab, error) {
@@ -100,7 +101,32 @@ func compile(n *rules.Numbers) (*vocab, error) {
 		v.compileTables(n),
 		v.compileWords(n),
 	)
+	v.starts = v.starters()
 	return v, err
+}
+
+// starters lists the tokens an expression may begin with, so that most
+// words are passed over with one lookup.
+func (v *vocab) starters() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"a", "an", "point", "minus", "negative", "-", "−", "."} {
+		m[w] = true
+	}
+	for _, t := range []map[string][]phrase[float64]{v.words.first, v.vague.first} {
+		addKeys(m, t)
+	}
+	for _, t := range []map[string][]phrase[string]{v.quals.first, v.currBefore.first} {
+		addKeys(m, t)
+	}
+	addKeys(m, v.scales)
+	addKeys(m, v.fractions)
+	return m
+}
+
+func addKeys[V any](m map[string]bool, from map[string]V) {
+	for k := range from {
+		m[k] = true
+	}
 }
 
 func (v *vocab) compileTables(n *rules.Numbers) error {
