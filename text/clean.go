@@ -19,7 +19,7 @@ func tidy(text string, page *Page) string {
 	}
 	kept := paras[:0]
 	for _, p := range paras {
-		if !isBoilerplate(p) {
+		if !isBoilerplate(p) && !sameText(p, page.CanonicalURL) {
 			kept = append(kept, p)
 		}
 	}
@@ -30,7 +30,13 @@ func tidy(text string, page *Page) string {
 // is a followed by a separator and the site's name.
 func sameText(a, b string) bool {
 	ka, kb := key(a), key(b)
-	return ka != "" && (ka == kb || strings.HasPrefix(kb, ka) && len(ka)*3 > len(kb)*2)
+	if ka == "" {
+		return false
+	}
+	if i := strings.LastIndexAny(b, "|-–—:·"); i > 0 && ka == key(b[:i]) {
+		return true
+	}
+	return ka == kb || strings.HasPrefix(kb, ka) && len(ka)*3 > len(kb)*2
 }
 
 // key keeps only the letters and digits of s, lower-cased.
@@ -45,7 +51,7 @@ func key(s string) string {
 
 // boilerplate matches the short paragraphs that pages put between the
 // paragraphs of a story: advertising labels, calls to share, subscribe or
-// read on, and credit lines.
+// read on, credit and contact lines, bare links, bylines and datelines.
 var boilerplate = regexp.MustCompile(`(?i)^(` +
 	`advertisement|advertising|sponsored( content)?|ad|` +
 	`(continue reading|read more|read next|see more|see also|more|related|related (articles?|posts?|news|stories|coverage|content|links?)|recommended( for you)?|don'?t miss|most (popular|read)( .*)?|trending( now)?)(\s*[:»>|…].*)?|` +
@@ -53,11 +59,23 @@ var boilerplate = regexp.MustCompile(`(?i)^(` +
 	`.*\b(sign up|subscribe)\b.*\b(newsletters?|inbox)\b.*|` +
 	`.*\b(share (it|this)( story| article)? with|share this (story|article)|follow us on)\b.*|` +
 	`thanks? (you )?for (signing up|subscribing).*|` +
-	`.*\b(copyright|©)\s*\d{4}\b.*|.*\ball rights reserved\b.*` +
+	`.*\b(copyright|©)\s*\d{4}\b.*|.*\ball rights reserved\b.*|` +
+	`.*\S+@\S+\.[a-z]{2,}\b.*|` + // a contact line: "Write to … at name@example.com"
+	`((updated|published|posted|last updated)\b:?\s*)?` + dateLine +
 	`)$`)
 
+// dateLine matches a date and time standing alone, as in "NOVEMBER 20, 2019
+// 10:43" or "Published 11/19/2019 4:03 PM EST".
+const dateLine = `((mon|tue|wed|thu|fri|sat|sun)[a-z]*,? )?` +
+	`((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})` +
+	`(,? (at )?\d{1,2}[:.]\d{2}( ?[ap]\.?m\.?)?( [a-z]{2,4})?)?`
+
+// byline matches "By Jane Doe and Tom Berg": every word capitalised, so
+// that a subhead such as "By the numbers" stays.
+var byline = regexp.MustCompile(`^(By|BY|by)( \p{Lu}[\pL'’.-]*| and| de| van| von| al|,)+$`)
+
 func isBoilerplate(p string) bool {
-	return len(p) < 200 && boilerplate.MatchString(strings.TrimSpace(p))
+	return len(p) < 200 && (boilerplate.MatchString(p) || byline.MatchString(p))
 }
 
 // dropStandfirst removes the summary line that many sites set in a

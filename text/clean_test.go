@@ -1,0 +1,46 @@
+package text
+
+import "testing"
+
+func TestIsBoilerplate(t *testing.T) {
+	tests := map[string]bool{
+		"Advertisement": true,
+		"ADVERTISEMENT": true,
+		"Read more: Ransomware hits regional hospital": true,
+		"READ MORE: China plague outbreak confirmed":   true,
+		"Related stories":                                       true,
+		"Related: SpaceX's Starship in pictures":                true,
+		"CLICK HERE TO GET THE FOX NEWS APP":                    true,
+		"Sign up for our morning newsletter.":                   true,
+		"Like this story? Share it with a friend!":              true,
+		"© 2019 Associated Press. All Rights Reserved.":         true,
+		"Write to Al Root at allen.root@dowjones.com":           true,
+		"By JERUSALEM POST STAFF":                               true,
+		"By Jane Doe and Tom Berg":                              true,
+		"NOVEMBER 20, 2019 10:43":                               true,
+		"Published 11/19/2019 4:03 PM EST":                      true,
+		"Updated: 5 March 2024":                                 true,
+		"More:":                                                 true,
+		"More than 2,500 civilians have been killed this year.": false,
+		"By the numbers":                                        false,
+		"By Thursday the ministry had changed its account.":     false,
+		"Read the full statement below.":                        false,
+		"Who was behind it":                                     false,
+		"He said the ad campaign cost $500,000.":                false,
+		"Trending downwards, the index lost 3%.":                false,
+	}
+	for p, want := range tests {
+		if got := isBoilerplate(p); got != want {
+			t.Errorf("isBoilerplate(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
+
+func TestTidy(t *testing.T) {
+	page := &Page{Title: "Port strike ends | Harbour Times", CanonicalURL: "https://harbour.example/a/1"}
+	in := "Port strike ends\n\nhttps://harbour.example/a/1\n\nThe strike ended.\n\nAdvertisement\n\nWorkers return on Monday."
+	want := "The strike ended.\n\nWorkers return on Monday."
+	if got := tidy(in, page); got != want {
+		t.Errorf("tidy = %q, want %q", got, want)
+	}
+}
