@@ -1,0 +1,71 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"time"
+
+	"github.com/claimwire/claimwire/api"
+	"github.com/claimwire/claimwire/store"
+)
+
+// lockWait is how long a command waits for the database lock. With the API
+// check before it, a command that can do neither fails within 2 seconds.
+const lockWait = time.Second
+
+// access is the way a command reaches the database: through the API of
+// the daemon that holds it, or by opening the file.
+type access struct {
+	db     *store.DB   // nil when going through the API
+	client *api.Client // nil when the file is open
+}
+
+func (a *access) Close() error {
+	if a.db != nil {
+		return a.db.Close()
+	}
+	return nil
+}
+
+// reach returns the API of a running daemon that holds the database at
+// path, or else the database opened directly (read-only if asked). When
+// another process holds the file and no API answers, the error says who
+// holds it.
+func (e *env) reach(path string, readOnly bool) (*access, error) {
+	addr, addrErr := api.ReadAddr(path)
+	if addrErr == nil {
+		c := api.NewClient(addr.Addr)
+		if c.Health(e.ctx) == nil {
+			return &access{client: c}, nil
+		}
+	}
+	db, err := openDB(path, readOnly)
+	if errors.Is(err, store.ErrLocked) {
+		return nil, lockedError(path, addr, addrErr)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &access{db: db}, nil
+}
+
+// openDB opens the database; one that must be read but does not exist is
+// bad input.
+func openDB(path string, readOnly bool) (*store.DB, error) {
+	if readOnly {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return nil, inputErr(fmt.Errorf("open %s: no such database (run 'claimwire run' first, or give --db)", path))
+		}
+	}
+	return store.Open(path, store.Options{Timeout: lockWait, ReadOnly: readOnly})
+}
+
+// lockedError says what holds a locked database.
+func lockedError(path string, addr api.Addr, addrErr error) error {
+	if addrErr == nil {
+		return fmt.Errorf("database %s is locked by claimwire (pid %d), whose API at %s does not answer", path, addr.PID, addr.Addr)
+	}
+	return fmt.Errorf("database %s is locked by another process, and no claimwire API is recorded in %s", path, api.AddrFile(path))
+}

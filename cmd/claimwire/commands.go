@@ -1,0 +1,60 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+)
+
+// command is one subcommand. Adding a command is one line in commands.
+type command struct {
+	name    string
+	args    string // synopsis of its arguments
+	summary string
+	run     func(e *env, args []string) error
+}
+
+var commands = []command{
+	{"text", "[flags] FILE|URL|-", "print the main text of a news page", cmdText},
+	{"extract", "[flags] FILE|URL|-", "print the claims of one article", cmdExtract},
+	{"run", "[flags]", "poll feeds and store the claims of new articles (the daemon)", cmdRun},
+	{"feeds", "[flags] [import FILE]", "list feeds and their polling state, or import a feed list", cmdFeeds},
+	{"reprocess", "[flags] ID|URL | --all", "extract the claims of stored articles again", cmdReprocess},
+	{"export", "[flags]", "write stored claims as CSV or NDJSON", cmdExport},
+	{"rules", "check DIR", "validate a rules folder", cmdRules},
+	{"demo", "[flags]", "run the daemon once on built-in sample news and print the claims", cmdDemo},
+}
+
+func lookup(name string) *command {
+	for i := range commands {
+		if commands[i].name == name {
+			return &commands[i]
+		}
+	}
+	return nil
+}
+
+func printHelp(w io.Writer) {
+	fmt.Fprint(w, "claimwire turns news into structured, checkable claims.\n\nUsage:\n\n  claimwire COMMAND [flags] [args]\n\nCommands:\n\n")
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, c := range commands {
+		fmt.Fprintf(tw, "  %s\t%s\n", c.name, c.summary)
+	}
+	tw.Flush()
+	fmt.Fprint(w, "\nRun 'claimwire COMMAND -h' for a command's flags.\n")
+}
+
+// helpCommand prints the list of commands, or one command's usage.
+func helpCommand(e *env, args []string) int {
+	if len(args) == 0 {
+		printHelp(e.stdout)
+		return exitOK
+	}
+	c := lookup(args[0])
+	if c == nil {
+		fmt.Fprintf(e.stderr, "claimwire: help: unknown command %q\n", args[0])
+		return exitUsage
+	}
+	e.cmd, e.stderr = c, e.stdout
+	return report(e.stdout, c.name, c.run(e, []string{"-h"}))
+}

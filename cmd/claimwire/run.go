@@ -1,0 +1,205 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"runtime"
+	"time"
+
+	"github.com/claimwire/claimwire/api"
+	"github.com/claimwire/claimwire/daemon"
+	"github.com/claimwire/claimwire/extract"
+	"github.com/claimwire/claimwire/feeds"
+	"github.com/claimwire/claimwire/model"
+	"github.com/claimwire/claimwire/store"
+)
+
+// runFlags are the daemon's flags.
+type runFlags struct {
+	db        *string
+	feedsFile *string
+	listen    *string
+	logFormat *string
+	logLevel  *string
+	once      *bool
+	workers   *int
+	rules     *listFlag
+	fetch     *fetchFlags
+}
+
+func addRunFlags(fs *flag.FlagSet) *runFlags {
+	return &runFlags{
+		db:        dbFlag(fs),
+		feedsFile: fs.String("feeds", "", "feed list `file`: one URL a line with an optional interval, # comments; or OPML"),
+		listen:    fs.String("listen", "127.0.0.1:8181", "`address` of the local API (\"\" for none; port 0 picks a free one)"),
+		logFormat: fs.String("log-format", "text", "log `format`: text or json"),
+		logLevel:  fs.String("log-level", "info", "log `level`: debug, info, warn or error"),
+		once:      fs.Bool("once", false, "poll every feed once, store its new articles and exit"),
+		workers:   fs.Int("workers", max(4, 2*runtime.NumCPU()), "articles processed at once"),
+		rules:     rulesFlag(fs),
+		fetch:     addFetchFlags(fs),
+	}
+}
+
+func cmdRun(e *env, args []string) error {
+	fs := e.flags()
+	f := addRunFlags(fs)
+	pos, err := e.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageErr("unexpected argument %q", pos[0])
+	}
+	log, err := newLogger(e.stderr, *f.logFormat, *f.logLevel)
+	if err != nil {
+		return err
+	}
+	_, err = e.daemon(f, log)
+	return err
+}
+
+// daemon runs the daemon with its API until the context ends (or, with
+// --once, one pass is done) and returns what it did.
+func (e *env) daemon(f *runFlags, log *slog.Logger) (daemon.Stats, error) {
+	p, err := pipeline(*f.rules, f.fetch.options())
+	if err != nil {
+		return daemon.Stats{}, err
+	}
+	db, err := openDaemonDB(*f.db)
+	if err != nil {
+		return daemon.Stats{}, err
+	}
+	defer db.Close()
+	list, err := subscribed(db, *f.feedsFile)
+	if err != nil {
+		return daemon.Stats{}, err
+	}
+	extract.LoadModel()
+	p.Metrics = daemon.NewMetrics()
+	stop, err := serveAPI(*f.listen, db, p, log)
+	if err != nil {
+		return daemon.Stats{}, err
+	}
+	defer stop()
+	log.Info("daemon started", slog.String("db", *f.db), slog.Int("feeds", len(list)), slog.Bool("once", *f.once), slog.Int("workers", *f.workers))
+	cfg := daemon.Config{DB: db, Pipeline: p, Log: log, Workers: *f.workers, Once: *f.once}
+	st, err := daemon.New(cfg, list).Run(e.ctx)
+	logStats(log, st)
+	return st, err
+}
+
+func logStats(log *slog.Logger, st daemon.Stats) {
+	log.Info("daemon stopped", slog.Int("polls", st.Polls), slog.Int("articles", st.Articles),
+		slog.Int("failed", st.Failed), slog.Int("claims", st.Claims), slog.Int("batches", st.Batches))
+}
+
+// openDaemonDB opens the database for writing, saying who holds it if
+// another process does.
+func openDaemonDB(path string) (*store.DB, error) {
+	db, err := store.Open(path, store.Options{Timeout: lockWait})
+	if errors.Is(err, store.ErrLocked) {
+		addr, addrErr := api.ReadAddr(path)
+		return nil, lockedError(path, addr, addrErr)
+	}
+	return db, err
+}
+
+// subscribed returns the feeds to poll with their stored state: those of
+// the list file when one is given (saving new ones), else every stored feed.
+func subscribed(db *store.DB, listFile string) ([]model.Feed, error) {
+	if listFile == "" {
+		list, err := db.Feeds()
+		if err == nil && len(list) == 0 {
+			err = usageErr("no feeds: give --feeds FILE, or add feeds with 'claimwire feeds import FILE'")
+		}
+		return list, err
+	}
+	sources, err := readFeedList(listFile)
+	if err != nil {
+		return nil, err
+	}
+	return saveSources(db, sources)
+}
+
+// readFeedList reads a feed list file; a file that does not read or parse
+// is bad input.
+func readFeedList(path string) ([]feeds.Source, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, inputErr(fileError(path, err))
+	}
+	defer fh.Close()
+	sources, err := feeds.ParseList(path, fh)
+	if err != nil {
+		return nil, inputErr(err)
+	}
+	if len(sources) == 0 {
+		return nil, inputErr(fmt.Errorf("%s: no feeds in the list", path))
+	}
+	return sources, nil
+}
+
+// saveSources merges sources into the stored feeds: a stored feed keeps its
+// polling state and takes the list's interval. It returns the merged feeds.
+func saveSources(db *store.DB, sources []feeds.Source) ([]model.Feed, error) {
+	out := make([]model.Feed, 0, len(sources))
+	for _, s := range sources {
+		f, err := db.Feed(s.URL)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return nil, err
+		}
+		f.URL, f.Interval = s.URL, s.Interval
+		out = append(out, f)
+	}
+	return out, db.PutFeeds(out...)
+}
+
+// serveAPI serves the API on addr ("" for none), records its address beside
+// the database and returns the function that stops it and removes the file.
+func serveAPI(addr string, db *store.DB, p *daemon.Pipeline, log *slog.Logger) (func(), error) {
+	if addr == "" {
+		return func() {}, nil
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("API: %w", err)
+	}
+	s := &api.Server{DB: db, Metrics: p.Metrics.Handler(), Log: log,
+		Reprocess: func(ctx context.Context, id string) (int, error) { return p.Reprocess(ctx, db, id) }}
+	srv := api.NewHTTPServer(s.Handler())
+	go func() { _ = srv.Serve(ln) }()
+	if err := api.WriteAddr(db.Path(), api.Addr{PID: os.Getpid(), Addr: ln.Addr().String(), Started: time.Now().UTC()}); err != nil {
+		_ = srv.Close()
+		return nil, err
+	}
+	log.Info("API listening", slog.String("addr", ln.Addr().String()))
+	return func() {
+		_ = api.RemoveAddr(db.Path())
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		_ = srv.Shutdown(ctx)
+	}, nil
+}
+
+// newLogger returns a slog logger writing text or JSON to w.
+func newLogger(w io.Writer, format, level string) (*slog.Logger, error) {
+	var lv slog.Level
+	if err := lv.UnmarshalText([]byte(level)); err != nil {
+		return nil, usageErr("--log-level %q: want debug, info, warn or error", level)
+	}
+	opts := &slog.HandlerOptions{Level: lv}
+	switch format {
+	case "text":
+		return slog.New(slog.NewTextHandler(w, opts)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	}
+	return nil, usageErr("--log-format %q: want text or json", format)
+}

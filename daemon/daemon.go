@@ -1,0 +1,108 @@
+package daemon
+
+import (
+	"cmp"
+	"context"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/claimwire/claimwire/model"
+	"github.com/claimwire/claimwire/store"
+)
+
+// Config configures a Daemon. Zero values take the defaults named.
+type Config struct {
+	DB       *store.DB
+	Pipeline *Pipeline
+	Log      *slog.Logger // default: discard
+
+	Workers    int           // article workers; default 4
+	Pollers    int           // feeds polled at once; default 4
+	BatchSize  int           // articles per commit; default 100
+	BatchWait  time.Duration // longest a finished article waits to be committed; default 500ms
+	RetryAfter time.Duration // a failed article is fetched again after this; default 1h
+	Once       bool          // poll every feed once, finish its articles and stop
+	Now        func() time.Time
+}
+
+func (c Config) withDefaults() Config {
+	c.Log = cmp.Or(c.Log, slog.New(slog.DiscardHandler))
+	c.Workers = cmp.Or(c.Workers, 4)
+	c.Pollers = cmp.Or(c.Pollers, 4)
+	c.BatchSize = cmp.Or(c.BatchSize, 100)
+	c.BatchWait = cmp.Or(c.BatchWait, 500*time.Millisecond)
+	c.RetryAfter = cmp.Or(c.RetryAfter, time.Hour)
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+	return c
+}
+
+// Daemon polls feeds and stores the claims of their new articles.
+type Daemon struct {
+	cfg      Config
+	db       *store.DB
+	pipe     *Pipeline
+	log      *slog.Logger
+	sched    *schedule
+	inflight *inflight
+}
+
+// New returns a Daemon that polls the given feeds (their stored state, or
+// new ones with only a URL and interval).
+func New(cfg Config, feeds []model.Feed) *Daemon {
+	cfg = cfg.withDefaults()
+	return &Daemon{
+		cfg:      cfg,
+		db:       cfg.DB,
+		pipe:     cfg.Pipeline,
+		log:      cfg.Log,
+		sched:    newSchedule(feeds),
+		inflight: newInflight(),
+	}
+}
+
+// Stats counts what a Run did.
+type Stats struct {
+	Polls     int // feed polls committed
+	Articles  int // articles committed, failed ones included
+	Failed    int // articles committed with an error
+	Claims    int // claims committed
+	Batches   int // commits
+	Abandoned int // results lost to a failed commit
+}
+
+// Run polls feeds until ctx is cancelled (or, with Config.Once, until every
+// feed has been polled once and its new articles stored). It returns once
+// everything finished has been committed. The error is that of the
+// database, if it failed; the failures of feeds and articles are logged and
+// recorded on them instead.
+func (d *Daemon) Run(ctx context.Context) (Stats, error) {
+	polls := make(chan model.Feed)
+	jobs := make(chan *job, d.cfg.Workers*4)
+	results := make(chan result, d.cfg.Workers*4)
+
+	go d.schedule(ctx, polls)
+	pollersDone := d.spawn(d.cfg.Pollers, func() { d.pollLoop(ctx, polls, jobs, results) })
+	workersDone := d.spawn(d.cfg.Workers, func() { d.workLoop(ctx, jobs, results) })
+	go func() {
+		<-pollersDone
+		close(jobs)
+		<-workersDone
+		close(results)
+	}()
+	return d.write(results)
+}
+
+// spawn starts n goroutines running fn and returns a channel closed when
+// all of them have returned.
+func (d *Daemon) spawn(n int, fn func()) <-chan struct{} {
+	var wg sync.WaitGroup
+	for range n {
+		wg.Go(fn)
+	}
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	return done
+}

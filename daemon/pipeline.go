@@ -1,0 +1,117 @@
+package daemon
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/claimwire/claimwire/api"
+	"github.com/claimwire/claimwire/extract"
+	"github.com/claimwire/claimwire/feeds"
+	"github.com/claimwire/claimwire/model"
+	"github.com/claimwire/claimwire/rules"
+	"github.com/claimwire/claimwire/store"
+	"github.com/claimwire/claimwire/text"
+)
+
+// Pipeline holds the stages that turn a page into an article with claims:
+// fetching, main text and claim extraction. The daemon, the CLI's text and
+// extract commands and reprocessing share it. It is safe for concurrent use.
+type Pipeline struct {
+	Fetcher *feeds.Fetcher
+	Text    *text.Extractor
+	Claims  *extract.Extractor
+	Metrics *Metrics // may be nil
+}
+
+// NewPipeline builds a Pipeline from a rule set and fetcher options.
+func NewPipeline(rs *rules.Set, opts feeds.Options) (*Pipeline, error) {
+	tx, err := text.New(rs.Sites)
+	if err != nil {
+		return nil, fmt.Errorf("text rules: %w", err)
+	}
+	cx, err := extract.New(rs)
+	if err != nil {
+		return nil, fmt.Errorf("claim rules: %w", err)
+	}
+	return &Pipeline{Fetcher: feeds.New(opts), Text: tx, Claims: cx}, nil
+}
+
+// Page takes the main text and metadata of a page body into an article.
+// The article keeps what it already had where the page says nothing.
+func (p *Pipeline) Page(ctx context.Context, a *model.Article, body []byte, contentType, pageURL string) error {
+	start := time.Now()
+	page, err := p.Text.Extract(ctx, body, contentType, pageURL)
+	p.Metrics.observe("text", start)
+	if err != nil {
+		return fmt.Errorf("text: %w", err)
+	}
+	a.Text = page.Text
+	a.TextHash = TextHash(page.Text)
+	a.Title = firstOf(page.Title, a.Title)
+	a.Byline = firstOf(page.Byline, a.Byline)
+	if !page.Published.IsZero() {
+		a.Published = page.Published
+	}
+	if c, err := feeds.CanonicalURL(page.CanonicalURL); err == nil && c != "" {
+		a.CanonicalURL = c
+	}
+	return nil
+}
+
+// Extract returns the claims of an article's text.
+func (p *Pipeline) Extract(ctx context.Context, a model.Article) ([]model.Claim, error) {
+	start := time.Now()
+	claims, err := p.Claims.Extract(ctx, a.Text)
+	p.Metrics.observe("claims", start)
+	if err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	p.Metrics.claimsFound(claims)
+	return claims, nil
+}
+
+// ErrNoText means a stored article has no text to extract claims from,
+// because fetching or reading it failed. It is an api.ErrUnprocessable, so
+// the API answers 422.
+var ErrNoText = fmt.Errorf("article has no stored text: %w", api.ErrUnprocessable)
+
+// Reprocess extracts the claims of a stored article again, from its stored
+// text, and replaces its claims in one transaction: on error the old claims
+// stay. It returns how many claims the article now has.
+func (p *Pipeline) Reprocess(ctx context.Context, db *store.DB, id string) (int, error) {
+	a, err := db.Article(id)
+	if err != nil {
+		return 0, err
+	}
+	return p.ReprocessArticle(ctx, db, a)
+}
+
+// ReprocessArticle is Reprocess for an article already read.
+func (p *Pipeline) ReprocessArticle(ctx context.Context, db *store.DB, a model.Article) (int, error) {
+	if strings.TrimSpace(a.Text) == "" {
+		return 0, fmt.Errorf("reprocess %s: %w (%s)", a.ID, ErrNoText, firstOf(a.Error, "empty"))
+	}
+	claims, err := p.Extract(ctx, a)
+	if err != nil {
+		return 0, fmt.Errorf("reprocess %s: %w", a.ID, err)
+	}
+	if err := db.ReplaceClaims(a.ID, claims); err != nil {
+		return 0, err
+	}
+	return len(claims), nil
+}
+
+// TextHash is the dedup hash of an article's text: the same words, whatever
+// their case and spacing, give the same hash.
+func TextHash(s string) string {
+	return model.Hash(strings.ToLower(strings.Join(strings.Fields(s), " ")))
+}
+
+func firstOf(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
