@@ -29,8 +29,12 @@ const metaScan = 16 << 10
 func ToUTF8(body []byte, contentType string) ([]byte, error) {
 	enc, name := detectCharset(body, contentType)
 	if name == "utf-8" {
+		body = bytes.TrimPrefix(body, utf8BOM)
+		if utf8.Valid(body) {
+			return body, nil
+		}
 		// Stray invalid bytes would otherwise travel on into claims and JSON.
-		return bytes.ToValidUTF8(bytes.TrimPrefix(body, utf8BOM), []byte("\uFFFD")), nil
+		return bytes.ToValidUTF8(body, []byte("\uFFFD")), nil
 	}
 	out, err := enc.NewDecoder().Bytes(body)
 	if err != nil {
