@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/claimwire/claimwire/rules"
@@ -17,6 +18,7 @@ type accusation struct {
 }
 
 var (
+	placePreps = newSet([]string{"in", "at", "from", "to", "near", "on", "into", "across", "outside", "inside", "of", "via"})
 	beVerbs    = newSet([]string{"was", "were", "is", "are", "be", "been", "being", "'s", "am"})
 	agentPreps = newSet([]string{"by"})
 	negations  = newSet([]string{"not", "n't", "never", "no"})
@@ -70,6 +72,9 @@ func (d *doc) cueAccusations(v int, cue *rules.AccuseCue, events []*speech) []ac
 	if !strings.HasPrefix(t.tag, "VB") || v > 0 && d.toks[v-1].lower == "to" && !d.passive(v) {
 		return nil // "alleged hackers", "a big step to blame"
 	}
+	if len(cue.Needs) > 0 && !d.needsMet(v, cue.Needs) {
+		return nil // "held a ceremony", "charging support"
+	}
 	switch cue.Frame {
 	case rules.FrameObject:
 		return d.objectFrame(v, cue, events)
@@ -79,6 +84,20 @@ func (d *doc) cueAccusations(v int, cue *rules.AccuseCue, events []*speech) []ac
 		return d.claimFrame(v, cue, events)
 	}
 	return nil
+}
+
+// needsMet reports whether one of words follows the cue at v in its clause.
+func (d *doc) needsMet(v int, words []string) bool {
+	s := d.sentenceOf(v)
+	for j := v + 1; j < s.last && j <= v+12; j++ {
+		if slices.Contains(words, d.toks[j].lower) {
+			return true
+		}
+		if d.toks[j].text == ";" || d.toks[j].text == "." {
+			break
+		}
+	}
+	return false
 }
 
 // passive reports whether the verb at v is passive: "was accused",
@@ -178,7 +197,12 @@ func (d *doc) toFrame(v int, cue *rules.AccuseCue, events []*speech) []accusatio
 	if target.empty() {
 		return nil
 	}
-	accused := d.resolveAll(d.aliasList(target, s.last))
+	var accused []party
+	for _, p := range d.resolveAll(d.aliasList(target, s.last)) {
+		if d.blameable(p) {
+			accused = append(accused, p) // "tied himself to the outcome" blames no one
+		}
+	}
 	if passive {
 		return d.pairs(v, cue, []party{d.agentOf(v, events)}, accused, "accuse.to.passive")
 	}
@@ -299,6 +323,10 @@ func (d *doc) namedIn(p span) []party {
 			i = j // "En Marche Movement" names an organisation
 			continue
 		}
+		if d.noNER && i > 0 && placePreps.has(d.toks[i-1].lower) && !d.knownPerson(d.toks[j-1].text) {
+			i = j // "in Central Park" is a place
+			continue
+		}
 		if j-i >= 2 || d.knownPerson(d.toks[i].text) {
 			r := d.resolvePerson(span{i, j})
 			if r.ok() && r.kind == entPerson {
@@ -344,7 +372,10 @@ func (d *doc) agentOf(v int, events []*speech) party {
 	if sp := d.speakerOf(events, v); sp.ok() {
 		return sp
 	}
-	return d.authority
+	if si := d.toks[v].sent; d.authoritySent >= 0 && si-d.authoritySent <= 2 && d.sents[si].para-d.sents[d.authoritySent].para <= 1 {
+		return d.authority
+	}
+	return party{} // the author's own statement accuses no one
 }
 
 // speakerOf returns the speaker of the event in whose content token v lies.
@@ -398,7 +429,8 @@ func (d *doc) agentAt(i int) (span, string) {
 			return d.subjectOf(j), "accuse.behind"
 		}
 	case agentPreps.has(t.lower) && i > s.first && (d.lx.hostile.has(d.toks[i-1].lower) || d.lx.attacks.has(d.toks[i-1].lower) ||
-		d.toks[i-1].lower == "out" && i > s.first+1 && d.toks[i-2].lower == "carried"):
+		d.lx.agentive.has(d.toks[i-1].lower) && d.lx.attacks.has(d.toks[d.headBefore(i-1)].lower) ||
+		d.toks[i-1].lower == "out" && i > s.first+1 && d.lx.agentive.has(d.toks[i-2].lower)):
 		return d.npStartingAt(i+1, s.last), "accuse.by"
 	case (t.lower == "linked" || t.lower == "tied") && i > s.first && beVerbs.has(d.toks[i-1].lower) && d.followedBy(i+1, "to"):
 		return d.npStartingAt(i+2, s.last), "accuse.linked"
@@ -431,6 +463,33 @@ func (d *doc) actorBefore(i, lo int) party {
 	return party{}
 }
 
+// attackObject reports whether the verb at i has an attack as its object:
+// "launched the attack", "carried out cyberattacks".
+func (d *doc) attackObject(i int) bool {
+	s := d.sentenceOf(i)
+	for j := i + 1; j < s.last && j <= i+6; j++ {
+		t := &d.toks[j]
+		if d.lx.attacks.has(t.lower) {
+			return true
+		}
+		if t.text == "," || t.text == "." || isFinite(t.tag) {
+			return false
+		}
+	}
+	return false
+}
+
+// headBefore returns the noun a participle at i modifies: "the attack
+// conducted by", "a cyberattack carried out by".
+func (d *doc) headBefore(i int) int {
+	s := d.sentenceOf(i)
+	j := i - 1
+	for j > s.first && (beVerbs.has(d.toks[j].lower) || strings.HasPrefix(d.toks[j].tag, "RB")) {
+		j--
+	}
+	return max(j, s.first)
+}
+
 // tryVerb returns the verb that carries the subject of a hostile verb: in
 // "Moscow has tried to manipulate" that is "tried".
 func (d *doc) tryVerb(i int) int {
@@ -444,7 +503,10 @@ func (d *doc) tryVerb(i int) int {
 // wrongdoing: "hacked", "has been targeting", "launched".
 func (d *doc) isHostileAt(i int) bool {
 	t := &d.toks[i]
-	if !d.lx.hostile.has(t.lower) || !strings.HasPrefix(t.tag, "VB") {
+	if !strings.HasPrefix(t.tag, "VB") {
+		return false
+	}
+	if !d.lx.hostile.has(t.lower) && !(d.lx.agentive.has(t.lower) && d.attackObject(i)) {
 		return false
 	}
 	if t.tag == "VBG" {
@@ -468,6 +530,20 @@ func (d *doc) blameable(p party) bool {
 	return false
 }
 
+// canAccuse reports whether a party can make an accusation: a named
+// party, or a description of people or of a document ("officials",
+// "the indictment").
+func (d *doc) canAccuse(p party) bool {
+	if !p.ok() {
+		return false
+	}
+	if p.kind != entDesc || p.span.empty() {
+		return true
+	}
+	head := &d.toks[d.headOf(p.span)]
+	return d.lx.roles.has(head.lower) || d.lx.documents.has(head.lower) || d.describesPeople(p.span) && head.tag == "NNS"
+}
+
 // describesPeople reports whether a description's head is a noun for
 // people or organisations: "the worker", "criminal hackers".
 func (d *doc) describesPeople(p span) bool {
@@ -485,6 +561,9 @@ func (d *doc) describesPeople(p span) bool {
 func (d *doc) pairs(v int, cue *rules.AccuseCue, accusers, accused []party, rule string) []accusation {
 	var out []accusation
 	for _, a := range accusers {
+		if !d.canAccuse(a) {
+			continue
+		}
 		for _, b := range accused {
 			if a.ok() && b.ok() && a.name != b.name && (d.blameable(b) || b.kind == entDesc && !b.span.empty() && d.describesPeople(b.span)) {
 				out = append(out, d.newAccusation(v, cue, a, b, rule))

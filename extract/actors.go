@@ -46,10 +46,11 @@ func (d *doc) gazetteerActor(i int) (actorHit, bool) {
 	// spelling variants: "APT 28" for APT28, "Fancy-Bear" for Fancy Bear
 	for n := 2; n <= 3 && i+n <= s.last; n++ {
 		p := span{i, i + n}
-		if !d.toks[i].isCap() {
+		if !d.toks[i].isCap() || !d.toks[i+n-1].isWord() {
 			break
 		}
-		if a, ok := d.lx.actorByName[normLabel(d.words(p))]; ok && !a.IsAmbiguous(a.Name) {
+		label := normLabel(d.words(p))
+		if a, ok := d.lx.actorByName[label]; ok && !d.lx.ambiguousLabel.has(label) {
 			e, _ := d.lx.lookup(tokenize(a.Name, 0), 0, 1<<30)
 			return actorHit{span: p, label: d.words(p), entry: e, sponsor: a.Sponsor, rule: "actor.gazetteer"}, e != nil
 		}

@@ -37,11 +37,12 @@ type doc struct {
 	actors    []actorHit
 	// authority is the last party that made an accusation or spoke for an
 	// organisation: agentless passives ("are accused of") are its claims.
-	authority party
-	text      string
-	toks      []token
-	sents     []sentence
-	ents      [][]string // prose entity labels per sentence, filled on demand
+	authority     party
+	authoritySent int // the sentence the authority spoke in
+	text          string
+	toks          []token
+	sents         []sentence
+	ents          [][]string // prose entity labels per sentence, filled on demand
 }
 
 // tokenRE matches, in order of preference: dotted abbreviations (U.S.),

@@ -77,11 +77,11 @@ func (e *Extractor) Extract(ctx context.Context, text string) ([]model.Claim, er
 // pronouns, and who last spoke with authority.
 func (d *doc) rememberSentence(si int, events []*speech, accs []accusation) {
 	for _, a := range accs {
-		d.authority = a.accuser
+		d.authority, d.authoritySent = a.accuser, si
 	}
 	for _, sp := range events {
 		if sp.speaker.kind != entPerson && sp.speaker.kind != entDesc && sp.speaker.ok() {
-			d.authority = sp.speaker
+			d.authority, d.authoritySent = sp.speaker, si
 		}
 	}
 }

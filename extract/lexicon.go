@@ -40,12 +40,13 @@ type entry struct {
 type lexicon struct {
 	speech, deny, hostile, attacks, groups, roles, documents set
 	orgWords, anaphors, timeWords, abbreviations, titles     set
-	notCounted                                               set
+	notCounted, agentive                                     set
 	attribution                                              [][]string
 	accuse                                                   map[string]*rules.AccuseCue
 	names                                                    map[string][]*entry // first token → entries, longest first
 	patterns                                                 []*rules.ActorPattern
 	actorByName                                              map[string]*rules.Actor
+	ambiguousLabel                                           set // normalised labels that need a group cue
 }
 
 type set map[string]struct{}
@@ -69,10 +70,11 @@ func newLexicon(rs *rules.Set) *lexicon {
 		attacks: newSet(c.Attacks), groups: newSet(c.Groups), roles: newSet(c.Roles),
 		documents: newSet(c.Documents), orgWords: newSet(c.OrgWords), anaphors: newSet(c.Anaphors),
 		timeWords: newSet(c.TimeWords), abbreviations: newSet(c.Abbrevs), titles: newSet(c.Titles),
-		notCounted:  newSet(c.NotCounted),
-		accuse:      map[string]*rules.AccuseCue{},
-		names:       map[string][]*entry{},
-		actorByName: map[string]*rules.Actor{},
+		notCounted: newSet(c.NotCounted), agentive: newSet(c.Agentive),
+		accuse:         map[string]*rules.AccuseCue{},
+		names:          map[string][]*entry{},
+		actorByName:    map[string]*rules.Actor{},
+		ambiguousLabel: set{},
 	}
 	for _, a := range c.Attribution {
 		lx.attribution = append(lx.attribution, strings.Fields(fold(a)))
@@ -120,6 +122,9 @@ func (lx *lexicon) addActors(as []rules.Actor) {
 		a := &as[i]
 		for _, n := range a.Names() {
 			lx.actorByName[normLabel(n)] = a
+			if a.IsAmbiguous(n) {
+				lx.ambiguousLabel[normLabel(n)] = struct{}{}
+			}
 			lx.add(&entry{kind: entActor, canon: a.Name, country: a.Sponsor, actor: a, ambiguous: a.IsAmbiguous(n)}, n)
 		}
 	}

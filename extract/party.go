@@ -63,8 +63,8 @@ func (d *doc) resolvePerson(p span) party {
 	for ns > p.s && d.nameToken(ns-1) {
 		ns--
 	}
-	if ns == p.e || p.e-ns > 4 {
-		return party{}
+	if ns == p.e || p.e-ns > 4 || ns > p.s && nameLinks.has(d.toks[ns-1].lower) {
+		return party{} // "National Institute on Drug Abuse" is no person
 	}
 	name := span{ns, p.e}
 	if !d.personish(name, ns > p.s && d.hasTitleBefore(span{p.s, ns})) {
@@ -91,7 +91,7 @@ func (d *doc) countryNamedPerson(i int) bool {
 // nameToken reports whether token i can be part of a person's name.
 func (d *doc) nameToken(i int) bool {
 	t := &d.toks[i]
-	if !t.isCap() || !t.isWord() || d.lx.titles.has(t.lower) || d.lx.orgWords.has(t.lower) || determiners.has(t.lower) || closedClass.has(t.tag) && !strings.HasPrefix(t.tag, "NN") {
+	if !d.capitalised(i) || !t.isWord() || strings.HasPrefix(t.tag, "VB") || d.lx.titles.has(t.lower) || d.lx.orgWords.has(t.lower) || determiners.has(t.lower) || closedClass.has(t.tag) && !strings.HasPrefix(t.tag, "NN") {
 		return false
 	}
 	if strings.HasPrefix(t.lower, "then-") || strings.HasPrefix(t.lower, "ex-") {
@@ -217,7 +217,7 @@ func (d *doc) resolveNamed(p span) party {
 		if found != nil && at.s == org.s && at.e == org.e {
 			return d.entityParty(found, at)
 		}
-		return party{kind: entOrg, name: d.acronymFor(d.words(org)), span: org, country: d.countryIn(p)}
+		return party{kind: entOrg, name: d.acronymFor(d.words(d.dropOwnerState(org))), span: org, country: d.countryIn(p)}
 	}
 	if found == nil {
 		return party{}
@@ -234,6 +234,17 @@ func (d *doc) entityParty(e *entry, at span) party {
 		name = d.words(at)
 	}
 	return party{kind: e.kind, name: name, country: e.country, span: at, actor: e}
+}
+
+// dropOwnerState drops a leading "Germany’s" from an organisation's name:
+// the state is kept in the party's country.
+func (d *doc) dropOwnerState(org span) span {
+	if org.e-org.s > 3 && d.toks[org.s].ent == 1 && d.toks[org.s+1].lower == "'s" {
+		if e, n := d.lx.lookup(d.toks, org.s, org.e); e != nil && e.kind == entCountry && n == 1 {
+			org.s += 2
+		}
+	}
+	return org
 }
 
 // standsForState reports whether the words after a country name make the
@@ -314,7 +325,8 @@ func (d *doc) resolveDescription(p span) party {
 	if p.e-p.s == 1 && isAllCaps(text) || p.e-p.s <= 3 && d.capitalised(p.s) && d.capitalised(p.e-1) {
 		return party{kind: entOrg, name: d.acronymFor(text), span: p}
 	}
-	return party{kind: entDesc, name: text, span: p, plural: strings.HasSuffix(d.toks[head].lower, "s")}
+	// a description is named by its head phrase: "declassified intelligence report"
+	return party{kind: entDesc, name: d.words(span{p.s, head + 1}), span: p, plural: strings.HasSuffix(d.toks[head].lower, "s")}
 }
 
 // possessive returns the index of the last "'s" in p, or -1.

@@ -206,9 +206,28 @@ func (d *doc) subjectOf(v int) span {
 			j = d.commaBefore(p, s.first) - 1
 			continue
 		}
-		return d.withPostmodifier(np, s.first)
+		np = d.withPostmodifier(np, s.first)
+		if r := d.relativeBefore(np, s.first); r > s.first {
+			return d.npEndingAt(r, s.first) // "consumers who sought help … reported"
+		}
+		return np
 	}
 	return span{}
+}
+
+// relativeBefore returns the index of the relative pronoun whose clause
+// has np as its object ("who sought help on launch day"), or -1.
+func (d *doc) relativeBefore(np span, lo int) int {
+	p := np.s - 1
+	if p <= lo || !strings.HasPrefix(d.toks[p].tag, "VB") {
+		return -1
+	}
+	for k := p - 1; k > lo && k >= p-4; k-- {
+		if relatives.has(d.toks[k].lower) && d.toks[k].lower != "that" {
+			return k
+		}
+	}
+	return -1
 }
 
 // commaBefore returns the index of the last comma or dash before i in the
@@ -237,7 +256,7 @@ func (d *doc) withPostmodifier(np span, lo int) span {
 			return np
 		}
 		head := d.npEndingAt(p, lo)
-		if head.empty() || d.toks[head.s].isCap() && d.toks[p].lower != "of" && d.toks[p].lower != "for" {
+		if head.empty() || d.capitalised(head.s) && d.toks[p].lower != "of" && d.toks[p].lower != "for" {
 			return np
 		}
 		np.s = head.s
@@ -245,7 +264,7 @@ func (d *doc) withPostmodifier(np span, lo int) span {
 	return np
 }
 
-var postPreps = newSet([]string{"on", "of", "about", "into", "from", "at", "in", "for"})
+var postPreps = newSet([]string{"on", "of", "about", "into", "from", "at", "in", "for", "inside", "within"})
 
 // openParen returns the index of the "(" matching the ")" at j.
 func (d *doc) openParen(j, lo int) int {

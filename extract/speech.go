@@ -125,7 +125,7 @@ func (d *doc) speechAt(v int) *speech {
 	}
 	subj := d.subjectOf(v)
 	if d.toks[v].tag == "VBG" {
-		subj = d.mainSubject(d.toks[v].sent) // "NBC News reported …, saying"
+		subj = d.participleSubject(v)
 	}
 	if subj.empty() {
 		return nil
@@ -134,6 +134,9 @@ func (d *doc) speechAt(v int) *speech {
 		subj = d.antecedentOfRelative(subj.s)
 	}
 	sp.speaker = d.resolve(subj)
+	if isDigit(d.toks[subj.s].text) || d.toks[subj.e-1].lower == "percent" || d.toks[subj.e-1].text == "%" {
+		sp.speaker = party{} // "Fifty-one percent say" reports a poll
+	}
 	d.rememberSpeaker(sp.speaker, subj.s)
 	after := d.contentAfter(v)
 	if !after.empty() {
@@ -160,6 +163,26 @@ func (d *doc) clauseOrQuote(p span) bool {
 	return false
 }
 
+// participleSubject returns who does a participle of saying: the noun
+// right before it ("with forecasters warning"), else the subject of the
+// last finite verb before its comma ("Boudreau expressed confidence …,
+// saying"), else the sentence's subject.
+func (d *doc) participleSubject(v int) span {
+	s := d.sentenceOf(v)
+	if prev := &d.toks[max(v-1, 0)]; v > s.first && strings.HasPrefix(prev.tag, "NN") && !prev.isCap() && !d.lx.timeWords.has(prev.lower) {
+		return d.npEndingAt(v, s.first)
+	}
+	for k := v - 1; k > s.first; k-- {
+		if isFinite(d.toks[k].tag) && !d.insideQuote(d.toks[k].start) {
+			if subj := d.subjectOf(k); !subj.empty() {
+				return subj
+			}
+			break
+		}
+	}
+	return d.mainSubject(d.toks[v].sent)
+}
+
 // inverted reports "…,” said Graham Rymer" and "…, says the report":
 // a verb of saying after its content, followed by its speaker and nothing
 // more than an appositive or an adjunct.
@@ -173,7 +196,7 @@ func (d *doc) inverted(v int) bool {
 		return false
 	}
 	next := &d.toks[v+1]
-	if !(next.isCap() || determiners.has(next.lower)) || next.lower == "that" || next.isPronoun() {
+	if !(next.isCap() || determiners.has(next.lower)) || next.lower == "that" || next.isPronoun() || d.lx.timeWords.has(next.lower) {
 		return false
 	}
 	np := d.npStartingAt(v+1, s.last)
@@ -224,8 +247,10 @@ func (d *doc) trimBack(k, lo int) int {
 func (d *doc) contentAfter(v int) span {
 	s := d.sentenceOf(v)
 	j := v + 1
-	if speechObjects.has(d.toks[v].lower) && j < s.last && !d.startsClause(j) {
-		if obj := d.npStartingAt(j, s.last); !obj.empty() {
+	if speechObjects.has(d.toks[v].lower) && j < s.last {
+		// "told Reuters (in November) that …", "told a Senate committee
+		// Thursday that …": the hearer comes before the content
+		if obj := d.npStartingAt(j, s.last); !obj.empty() && (!d.startsClause(j) || d.thatAfter(obj.e, s.last)) {
 			j = obj.e
 		}
 	}
@@ -246,6 +271,13 @@ func (d *doc) contentAfter(v int) span {
 		return span{}
 	}
 	return span{j, end}
+}
+
+// thatAfter reports whether "that" or the sentence end follows token k,
+// past adjuncts.
+func (d *doc) thatAfter(k, hi int) bool {
+	k = d.skipAdjuncts(k, hi)
+	return k >= hi || d.toks[k].lower == "that" || d.toks[k].text == ":" || d.toks[k].text == "."
 }
 
 // skipAdjuncts moves right over time expressions and prepositional phrases

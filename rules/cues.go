@@ -15,7 +15,8 @@ type Cues struct {
 	Deny        []string    `yaml:"deny"`          // denials, which are not accusations: denied, rejected
 	Titles      []string    `yaml:"titles"`        // words of a speaker's title: spokesperson, minister
 	Groups      []string    `yaml:"groups"`        // words that mark a threat-actor name: group, hackers, unit
-	Hostile     []string    `yaml:"hostile"`       // verbs of wrongdoing whose agent a source blames: hacked, targeted
+	Hostile     []string    `yaml:"hostile"`       // verbs of wrongdoing whose agent a source blames: hacked, stole
+	Agentive    []string    `yaml:"agentive"`      // verbs that are wrongdoing with an attack as object: launched, carried
 	Attacks     []string    `yaml:"attacks"`       // nouns of wrongdoing that take an agent with "by": attack, campaign
 	Roles       []string    `yaml:"roles"`         // people who speak for an organisation: spokesperson, officials
 	Documents   []string    `yaml:"documents"`     // texts that speak for their author: statement, report, indictment
@@ -44,6 +45,9 @@ type AccuseCue struct {
 	Forms []string `yaml:"forms"` // accuse, accuses, accused, accusing
 	Frame string   `yaml:"frame"` // one of the Frame constants
 	CAMEO string   `yaml:"cameo"` // CAMEO event code, e.g. 112 (accuse)
+	// Needs lists words one of which must follow the cue in its clause:
+	// "held … responsible", "charged … with". Empty means none.
+	Needs []string `yaml:"needs"`
 }
 
 func (c *AccuseCue) validate() error {
@@ -64,6 +68,7 @@ func (c *Cues) merge(o *Cues) {
 	c.Titles = appendNew(c.Titles, o.Titles)
 	c.Groups = appendNew(c.Groups, o.Groups)
 	c.Hostile = appendNew(c.Hostile, o.Hostile)
+	c.Agentive = appendNew(c.Agentive, o.Agentive)
 	c.Attacks = appendNew(c.Attacks, o.Attacks)
 	c.Roles = appendNew(c.Roles, o.Roles)
 	c.Documents = appendNew(c.Documents, o.Documents)
@@ -83,6 +88,7 @@ func (c Cues) clone() Cues {
 		Titles:      slices.Clone(c.Titles),
 		Groups:      slices.Clone(c.Groups),
 		Hostile:     slices.Clone(c.Hostile),
+		Agentive:    slices.Clone(c.Agentive),
 		Attacks:     slices.Clone(c.Attacks),
 		Roles:       slices.Clone(c.Roles),
 		Documents:   slices.Clone(c.Documents),
