@@ -19,7 +19,8 @@ var utf8BOM = []byte{0xef, 0xbb, 0xbf}
 // standard says 1024 bytes, but real pages put long scripts first.
 const metaScan = 16 << 10
 
-// ToUTF8 returns body converted to UTF-8, without a byte order mark. The
+// ToUTF8 returns body converted to UTF-8, without a byte order mark (when
+// body is UTF-8 already, the result shares its memory). The
 // charset is taken from, in order: a byte order mark, the charset parameter
 // of contentType, a <meta charset> or http-equiv declaration, and lastly a
 // statistical guess. A page that is valid UTF-8 and has non-ASCII bytes is

@@ -399,3 +399,17 @@ func TestNormalize(t *testing.T) {
 		}
 	}
 }
+
+// TestDefaultSites checks that the shipped site rules load and compile.
+func TestDefaultSites(t *testing.T) {
+	rs, err := rules.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs.Sites) == 0 {
+		t.Fatal("no default site rules")
+	}
+	if _, err := New(rs.Sites); err != nil {
+		t.Fatal(err)
+	}
+}
