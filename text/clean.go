@@ -11,10 +11,12 @@ import (
 )
 
 // tidy removes what the libraries let through that is not article text:
-// the headline repeated at the top (it is Page.Title already).
-func tidy(text string, page *Page) string {
+// the headline repeated at the top (it is Page.Title already; headline is
+// the page's <h1>, which may differ from the title in its meta tags),
+// boilerplate paragraphs and links to the page itself.
+func tidy(text string, page *Page, headline string) string {
 	paras := strings.Split(text, "\n\n")
-	if len(paras) > 1 && sameText(paras[0], page.Title) {
+	if len(paras) > 1 && (sameText(paras[0], page.Title) || sameText(paras[0], headline)) {
 		paras = paras[1:]
 	}
 	kept := paras[:0]

@@ -40,7 +40,7 @@ func TestTidy(t *testing.T) {
 	page := &Page{Title: "Port strike ends | Harbour Times", CanonicalURL: "https://harbour.example/a/1"}
 	in := "Port strike ends\n\nhttps://harbour.example/a/1\n\nThe strike ended.\n\nAdvertisement\n\nWorkers return on Monday."
 	want := "The strike ended.\n\nWorkers return on Monday."
-	if got := tidy(in, page); got != want {
+	if got := tidy(in, page, ""); got != want {
 		t.Errorf("tidy = %q, want %q", got, want)
 	}
 }

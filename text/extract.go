@@ -93,13 +93,14 @@ func (e *Extractor) extractHTML(ctx context.Context, body []byte, contentType, p
 	if base == nil {
 		base = parseBase(page.CanonicalURL)
 	}
+	headline := doc.Find("h1").First().Text()
 	dropStandfirst(doc, page, m.description())
 	dropLinkBlocks(doc)
 	dropJunk(doc)
 	if page.Text, err = e.mainText(ctx, doc, m, base, page); err != nil {
 		return nil, err
 	}
-	page.Text = tidy(page.Text, page)
+	page.Text = tidy(page.Text, page, headline)
 	if page.Text == "" {
 		return nil, ErrNoText
 	}

@@ -2,6 +2,7 @@ package text
 
 import (
 	"encoding/json"
+	"html"
 	"net/url"
 	"strings"
 	"time"
@@ -55,7 +56,8 @@ func (m *meta) fill(p *Page, doc *goquery.Document, base *url.URL) {
 	p.Lang = first(doc.Find("html").AttrOr("lang", ""), m.tag("content-language", "dc.language"),
 		strings.ReplaceAll(m.tag("og:locale"), "_", "-"), ldString(m.ld["inLanguage"]))
 	p.SiteName = first(m.tag("og:site_name"), ldNames(m.ld["publisher"]), m.tag("application-name"))
-	p.Title, p.Byline, p.SiteName = oneLine(p.Title), oneLine(p.Byline), oneLine(p.SiteName)
+	// Some sites escape their meta tags twice ("&amp;#8216;").
+	p.Title, p.Byline, p.SiteName = oneLine(html.UnescapeString(p.Title)), oneLine(p.Byline), oneLine(p.SiteName)
 }
 
 func (m *meta) description() string {
