@@ -110,7 +110,7 @@ func (d *doc) passive(v int) bool {
 		j--
 	}
 	if j >= s.first && beVerbs.has(d.toks[j].lower) {
-		return true
+		return d.toks[v].tag != "VBG" // "has been targeting" is active
 	}
 	return d.toks[v].tag == "VBN" && j >= s.first && strings.HasPrefix(d.toks[j].tag, "NN") &&
 		v+1 < s.last && (d.toks[v+1].lower == "with" || d.toks[v+1].lower == "of" || d.toks[v+1].lower == "to" || d.toks[v+1].lower == "for" || d.toks[v+1].lower == "by")
@@ -372,7 +372,7 @@ func (d *doc) agentOf(v int, events []*speech) party {
 	if sp := d.speakerOf(events, v); sp.ok() {
 		return sp
 	}
-	if si := d.toks[v].sent; d.authoritySent >= 0 && si-d.authoritySent <= 2 && d.sents[si].para-d.sents[d.authoritySent].para <= 1 {
+	if si := d.toks[v].sent; d.authoritySent >= 0 && si-d.authoritySent <= 2 && d.sents[si].para-d.sents[d.authoritySent].para <= 2 {
 		return d.authority
 	}
 	return party{} // the author's own statement accuses no one

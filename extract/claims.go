@@ -143,6 +143,7 @@ func (d *doc) strayQuotes(events []*speech) []model.Claim {
 			continue
 		}
 		if sp := d.previousSpeaker(events, q); sp != nil && d.opensSentence(q) {
+			q.used = true
 			out = append(out, d.quoteClaim(sp, q.start, q.end, true, "quote.continued"))
 			d.continued = append(d.continued, continuedQuote{sp, q})
 			continue
@@ -198,6 +199,11 @@ func (d *doc) previousSpeaker(events []*speech, q *quoteSpan) *speech {
 		return nil
 	}
 	para := d.sents[d.toks[last.cue].sent].para
+	for _, c := range d.continued {
+		if c.sp == last && c.q.para > para {
+			para = c.q.para // a quote that ran on carries its speaker further
+		}
+	}
 	if q.para-para > 1 {
 		return nil
 	}

@@ -40,7 +40,7 @@ type entry struct {
 type lexicon struct {
 	speech, deny, hostile, attacks, groups, roles, documents set
 	orgWords, anaphors, timeWords, abbreviations, titles     set
-	notCounted, agentive                                     set
+	notCounted, agentive, notSpeech                          set
 	attribution                                              [][]string
 	accuse                                                   map[string]*rules.AccuseCue
 	names                                                    map[string][]*entry // first token → entries, longest first
@@ -70,7 +70,7 @@ func newLexicon(rs *rules.Set) *lexicon {
 		attacks: newSet(c.Attacks), groups: newSet(c.Groups), roles: newSet(c.Roles),
 		documents: newSet(c.Documents), orgWords: newSet(c.OrgWords), anaphors: newSet(c.Anaphors),
 		timeWords: newSet(c.TimeWords), abbreviations: newSet(c.Abbrevs), titles: newSet(c.Titles),
-		notCounted: newSet(c.NotCounted), agentive: newSet(c.Agentive),
+		notCounted: newSet(c.NotCounted), agentive: newSet(c.Agentive), notSpeech: newSet(c.NotSpeech),
 		accuse:         map[string]*rules.AccuseCue{},
 		names:          map[string][]*entry{},
 		actorByName:    map[string]*rules.Actor{},

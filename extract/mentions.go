@@ -50,7 +50,7 @@ func (d *doc) antecedent(pronoun string, tok int) party {
 			if m.kind == entDesc {
 				return m.subject && !m.plural && d.lx.documents.has(lastWord(strings.ToLower(m.name)))
 			}
-			return m.subject && m.kind != entPerson && m.kind != entActor && !m.plural
+			return m.subject && m.kind != entPerson && !m.plural
 		}
 	case "they", "them", "their":
 		ok = func(m *mention) bool { return m.plural || m.kind == entOrg && m.subject }

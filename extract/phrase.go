@@ -38,7 +38,8 @@ func (d *doc) isNounish(i int) bool {
 		return true
 	}
 	switch {
-	case strings.HasPrefix(t.tag, "NN"), strings.HasPrefix(t.tag, "JJ"), t.tag == "CD", t.tag == "PRP$", t.tag == "VBN" && i+1 < len(d.toks) && strings.HasPrefix(d.toks[i+1].tag, "NN"):
+	case strings.HasPrefix(t.tag, "NN"), strings.HasPrefix(t.tag, "JJ"), t.tag == "CD", t.tag == "PRP$",
+		(t.tag == "VBN" || t.tag == "VBG") && i+1 < len(d.toks) && strings.HasPrefix(d.toks[i+1].tag, "NN") && !d.lx.speech.has(t.lower):
 		return !auxiliaries.has(t.lower) && !relatives.has(t.lower)
 	case t.tag == "DT":
 		return determiners.has(t.lower) || t.lower == "all"
@@ -302,7 +303,7 @@ func (d *doc) looksAppositive(s, e int) bool {
 	if isDigit(t.text) && e-s <= 2 {
 		return true // an age
 	}
-	if determiners.has(t.lower) || d.lx.titles.has(t.lower) || d.lx.roles.has(t.lower) || t.tag == "VBN" || relatives.has(t.lower) && t.lower != "that" {
+	if determiners.has(t.lower) || d.lx.titles.has(t.lower) || d.lx.roles.has(t.lower) || t.tag == "VBN" || t.tag == "VBG" || relatives.has(t.lower) && t.lower != "that" {
 		return true // "a research fellow", "director of research", "dubbed APT31"
 	}
 	for i := s; i < e; i++ {

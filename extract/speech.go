@@ -53,6 +53,9 @@ func (d *doc) isSpeechVerb(v int) bool {
 	if v > 0 && (d.toks[v-1].lower == "to" || determiners.has(d.toks[v-1].lower) && d.toks[v-1].lower != "that") {
 		return false // "to say", "the report"
 	}
+	if v+1 < len(d.toks) && d.lx.notSpeech.has(d.toks[v+1].lower) {
+		return false // "claimed responsibility"
+	}
 	return true
 }
 

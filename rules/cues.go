@@ -24,6 +24,7 @@ type Cues struct {
 	Anaphors    []string    `yaml:"anaphors"`      // heads of descriptions that refer back: the company, the university
 	TimeWords   []string    `yaml:"time_words"`    // words of time expressions between a subject and its verb
 	Abbrevs     []string    `yaml:"abbreviations"` // words whose full stop does not end a sentence: Mr, Jan, Inc
+	NotSpeech   []string    `yaml:"not_speech"`    // objects that make a verb of saying no speech: "claimed responsibility"
 	NotCounted  []string    `yaml:"not_counted"`   // nouns after a number that count nothing: "one thing", "one way"
 }
 
@@ -77,6 +78,7 @@ func (c *Cues) merge(o *Cues) {
 	c.TimeWords = appendNew(c.TimeWords, o.TimeWords)
 	c.Abbrevs = appendNew(c.Abbrevs, o.Abbrevs)
 	c.NotCounted = appendNew(c.NotCounted, o.NotCounted)
+	c.NotSpeech = appendNew(c.NotSpeech, o.NotSpeech)
 }
 
 func (c Cues) clone() Cues {
@@ -97,5 +99,6 @@ func (c Cues) clone() Cues {
 		TimeWords:   slices.Clone(c.TimeWords),
 		Abbrevs:     slices.Clone(c.Abbrevs),
 		NotCounted:  slices.Clone(c.NotCounted),
+		NotSpeech:   slices.Clone(c.NotSpeech),
 	}
 }
