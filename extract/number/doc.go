@@ -1,0 +1,41 @@
+// Package number finds number expressions in news text: "more than 10,000
+// emails", "seven alleged hackers", "$4bn", "43TB", "between 10 and 20
+// million", "thousands of". For each it reports the byte span, the value,
+// a range's ends, a canonical qualifier, a unit written with the number
+// (a currency's ISO code, "percent", "TB"), whether the amount is vague,
+// and, for numbers that are not claimed amounts, why (Skip).
+//
+// The words it knows are data: rules.Numbers, loaded from
+// rules/default/numbers.yaml and a user's folders. Only grammar is in the
+// code: "and", "of", "a"/"an", "point", "minus", "negative", sign and
+// joining characters, and the shapes of dates, times, phone numbers and
+// addresses.
+//
+// The counted noun is left to the caller, which has part-of-speech tags:
+// Match.Next is where it may start, after an "of" that links it ("millions
+// of users").
+//
+// # Policy
+//
+// Where the parsers whose test suites claimwire borrows (Recognizers-Text,
+// duckling, quantulum3) read differently, claimwire reads as a news reader
+// does:
+//
+//   - Years, dates, times, ordinals, versions, identifiers (CVE-2017-0144,
+//     APT31, Unit 61398, IP addresses, "29km"), phone numbers, ages and
+//     fixed names (Five Eyes, 5G) are reported with Skip set, not as
+//     amounts.
+//   - A four-digit number from 1800 to 2199 with no unit is a year, even
+//     before a noun ("the 2014 hack"), unless a qualifier makes it a count
+//     ("more than 2000 computers"). News style writes counts of thousands
+//     with a comma.
+//   - "one" is a number ("one of the contractors" is 1) except after a
+//     determiner or before "another" ("the one you mentioned", "no one").
+//   - "m" is a million only after a currency ("£10m"); "1m" alone may be a
+//     metre. "M", "MM", "bn", "k" are multipliers anywhere.
+//   - A decimal comma ("5,00") is not read; English news does not use it.
+//   - "a million and a half" is 1,500,000; "several hundred" and "a few"
+//     are vague amounts with a rough value, flagged Vague.
+//   - Bitcoin is not a currency here: in the claim gold it is the counted
+//     noun.
+package number
