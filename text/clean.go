@@ -61,7 +61,7 @@ var boilerplate = regexp.MustCompile(`(?i)^(` +
 	`.*\b(sign up|subscribe)\b.*\b(newsletters?|inbox)\b.*|` +
 	`.*\b(share (it|this)( story| article)? with|share this (story|article)|follow us on)\b.*|` +
 	`thanks? (you )?for (signing up|subscribing).*|` +
-	`.*\b(copyright|©)\s*\d{4}\b.*|.*\ball rights reserved\b.*|` +
+	`(copyright\b|©).*|.*\b(copyright|©)\s*\d{4}\b.*|.*\b(photos?|images?|pictures?)\b[^.]*©.*|.*\ball rights reserved\b.*|` +
 	`.*\S+@\S+\.[a-z]{2,}\b.*|` + // a contact line: "Write to … at name@example.com"
 	`((updated|published|posted|last updated)\b:?\s*)?` + dateLine +
 	`)$`)
@@ -115,33 +115,73 @@ func dropLinkBlocks(doc *goquery.Document) {
 
 // isAllLink reports whether the text of s has words and is all link text.
 func isAllLink(_ int, s *goquery.Selection) bool {
-	all, linked := countText(s.Nodes[0], false)
+	all, linked := countText(s.Nodes[0], links, false)
 	return all > 0 && linked == all
 }
 
+var (
+	links    = set("a")
+	emphasis = set("em", "i")
+)
+
 // countText counts the letters and digits of the visible text under n, and
-// how many of them are inside links, without building the text.
-func countText(n *html.Node, inLink bool) (all, linked int) {
+// how many of them are inside one of the elements named in inside, without
+// building the text.
+func countText(n *html.Node, inside map[string]bool, in bool) (all, within int) {
 	if n.Type == html.TextNode {
 		for _, r := range n.Data {
 			if unicode.IsLetter(r) || unicode.IsDigit(r) {
 				all++
 			}
 		}
-		if inLink {
-			linked = all
+		if in {
+			within = all
 		}
-		return all, linked
+		return all, within
 	}
 	if n.Type == html.ElementNode && silent[n.Data] {
 		return 0, 0
 	}
-	inLink = inLink || n.Type == html.ElementNode && n.Data == "a"
+	in = in || n.Type == html.ElementNode && inside[n.Data]
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		a, l := countText(c, inLink)
-		all, linked = all+a, linked+l
+		a, w := countText(c, inside, in)
+		all, within = all+a, within+w
 	}
-	return all, linked
+	return all, within
+}
+
+// dropImageCaptions removes short italic blocks right under a picture:
+// captions that sites set without <figcaption> or a caption class.
+func dropImageCaptions(doc *goquery.Document) {
+	doc.Find("p, center, div").FilterFunction(func(_ int, s *goquery.Selection) bool {
+		all, italic := countText(s.Nodes[0], emphasis, false)
+		return all > 0 && all < 300 && italic == all && isPicture(prevElement(s.Nodes[0]))
+	}).Remove()
+}
+
+// prevElement returns the element before n, skipping blank text and <br>.
+func prevElement(n *html.Node) *html.Node {
+	for p := n.PrevSibling; p != nil; p = p.PrevSibling {
+		switch {
+		case p.Type == html.ElementNode && p.Data != "br":
+			return p
+		case p.Type == html.TextNode && strings.TrimSpace(p.Data) != "":
+			return nil
+		}
+	}
+	return nil
+}
+
+// isPicture reports whether n is an image, or holds one and no text.
+func isPicture(n *html.Node) bool {
+	if n == nil {
+		return false
+	}
+	if n.Data == "img" || n.Data == "picture" {
+		return true
+	}
+	all, _ := countText(n, nil, false)
+	return all == 0 && goquery.NewDocumentFromNode(n).Find("img, picture").Length() > 0
 }
 
 // junk matches page furniture that is never article text, by element and
@@ -157,9 +197,9 @@ var junk = cascadia.MustCompile(strings.Join([]string{
 // part of the page's text: a class name like "has-share-bar" on the
 // article's own container must not take the story with it.
 func dropJunk(doc *goquery.Document) {
-	total, _ := countText(doc.Nodes[0], false)
+	total, _ := countText(doc.Nodes[0], nil, false)
 	doc.FindMatcher(junk).Each(func(_ int, s *goquery.Selection) {
-		if n, _ := countText(s.Nodes[0], false); n*4 < total {
+		if n, _ := countText(s.Nodes[0], nil, false); n*4 < total {
 			s.Remove()
 		}
 	})

@@ -1,6 +1,11 @@
 package text
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+)
 
 func TestIsBoilerplate(t *testing.T) {
 	tests := map[string]bool{
@@ -14,6 +19,9 @@ func TestIsBoilerplate(t *testing.T) {
 		"Sign up for our morning newsletter.":                   true,
 		"Like this story? Share it with a friend!":              true,
 		"© 2019 Associated Press. All Rights Reserved.":         true,
+		"copyright Inexhibit 2019 - ISSN: 2283-5474":            true,
+		"Jewels, installation views, photos © Inexhibit, 2018":  true,
+		"The copyright dispute began in 2019, the court heard.": false,
 		"Write to Al Root at allen.root@dowjones.com":           true,
 		"By JERUSALEM POST STAFF":                               true,
 		"By Jane Doe and Tom Berg":                              true,
@@ -42,5 +50,27 @@ func TestTidy(t *testing.T) {
 	want := "The strike ended.\n\nWorkers return on Monday."
 	if got := tidy(in, page, ""); got != want {
 		t.Errorf("tidy = %q, want %q", got, want)
+	}
+}
+
+func TestDropImageCaptions(t *testing.T) {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(`<div>
+<p><a href="/big.jpg"><img src="/small.jpg"></a></p>
+<p class="post-text"><em>Light a Wish by OGE Group</em></p>
+<p>The festival runs until January.</p>
+<p><em>An italic paragraph that follows text is not a caption.</em></p>
+<img src="/x.jpg"><br><center><em>Keyboard photo via iFixit</em></center>
+<p><img src="/y.jpg"> A paragraph with a picture and text.</p>
+<p><em>Nor is one after a paragraph that has text beside its picture.</em></p>
+</div>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dropImageCaptions(doc)
+	got := render(doc.Nodes[0])
+	want := "The festival runs until January.\n\nAn italic paragraph that follows text is not a caption.\n\n" +
+		"A paragraph with a picture and text.\n\nNor is one after a paragraph that has text beside its picture."
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -97,6 +97,7 @@ func (e *Extractor) extractHTML(ctx context.Context, body []byte, contentType, p
 	dropStandfirst(doc, page, m.description())
 	dropLinkBlocks(doc)
 	dropJunk(doc)
+	dropImageCaptions(doc)
 	if page.Text, err = e.mainText(ctx, doc, m, base, page); err != nil {
 		return nil, err
 	}
