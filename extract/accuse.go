@@ -541,7 +541,8 @@ func (d *doc) canAccuse(p party) bool {
 		return true
 	}
 	head := &d.toks[d.headOf(p.span)]
-	return d.lx.roles.has(head.lower) || d.lx.documents.has(head.lower) || d.describesPeople(p.span) && head.tag == "NNS"
+	return d.lx.roles.has(head.lower) || d.lx.documents.has(head.lower) || d.lx.orgWords.has(head.lower) ||
+		d.describesPeople(p.span) && head.tag == "NNS"
 }
 
 // describesPeople reports whether a description's head is a noun for

@@ -115,7 +115,7 @@ func (d *doc) modifiesNoun(p span) bool {
 		return false
 	}
 	t := &d.toks[p.e]
-	return !t.isCap() && strings.HasPrefix(t.tag, "NN") && !d.lx.groups.has(t.lower)
+	return t.isWord() && !t.isCap() && strings.HasPrefix(t.tag, "NN") && !d.lx.groups.has(t.lower)
 }
 
 // tokenSpan returns the tokens that lie within byte range [a, b).

@@ -50,7 +50,7 @@ type doc struct {
 // apostrophes, dots or ampersands (cyber-espionage, AT&T), a possessive
 // ending, and any other single character.
 var tokenRE = regexp.MustCompile(`(?:\p{L}\.){2,}|\$?\d[\d,.]*\d%?|\d+%?|` +
-	`[\p{L}\p{N}]+(?:[-'’.&/][\p{L}\p{N}]+)*|['’]s\b|\S`)
+	`[\p{L}\p{N}]+(?:[-'’.&/][\p{L}\p{N}]+)*|['’]s\b|[^\s\p{Z}]`)
 
 func tokenize(text string, start int) []token {
 	var toks []token

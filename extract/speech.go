@@ -308,6 +308,9 @@ func (d *doc) adjunctPP(j, hi int) int {
 	if np.empty() {
 		return j
 	}
+	if np.e < hi && occasions.has(d.toks[np.e].lower) {
+		np.e++ // "after a private intelligence briefing", tagged as a verb
+	}
 	head := &d.toks[np.e-1]
 	if d.lx.timeWords.has(head.lower) || isDigit(head.text) || d.lx.documents.has(head.lower) || head.isCap() ||
 		occasions.has(head.lower) {

@@ -1,6 +1,10 @@
 package number
 
-import "github.com/claimwire/claimwire/rules"
+import (
+	"cmp"
+
+	"github.com/claimwire/claimwire/rules"
+)
 
 // quantity is a numeral with its sign, currency and unit: "-5", "$4bn",
 // "43TB", "4.4 billion dollars".
@@ -28,14 +32,13 @@ func (s *scanner) expr(i int) (cand, bool) {
 	if !ok {
 		return c, false
 	}
-	if c.m.Skip == "" {
-		s.postfix(&c)
-	}
-	if c.m.Skip != "" || !s.rangeEnd(&c) {
+	if c.m.Skip != "" { // a date, a time, an identifier: read no further
 		s.dropBetween(&c)
-	}
-	if c.m.Skip != "" {
 		return c, true
+	}
+	s.postfix(&c)
+	if !s.rangeEnd(&c) {
+		s.dropBetween(&c)
 	}
 	s.restated(&c)
 	s.classify(&c)
@@ -112,7 +115,9 @@ func (s *scanner) quantity(i int) (quantity, bool) {
 func (s *scanner) sign(i int) (int, bool) {
 	switch s.low(i) {
 	case "minus", "negative", "−":
-		return i + 1, s.near(i + 1)
+		if s.near(i + 1) {
+			return i + 1, true
+		}
 	case "-":
 		if s.glued(i+1) && !(s.glued(i) && s.alnum(i-1)) {
 			return i + 1, true
@@ -212,7 +217,7 @@ func (s *scanner) rangeEnd(c *cand) bool {
 		return false
 	}
 	c.m.Value, c.m.Min, c.m.Max, c.m.Qualifier = lo, lo, q.value, Between
-	c.m.Unit = cmpOr(c.m.Unit, q.unit)
+	c.m.Unit = cmp.Or(c.m.Unit, q.unit)
 	c.n2, c.end = q.n, q.end
 	return true
 }
@@ -276,7 +281,7 @@ func (s *scanner) pair(c *cand) {
 		return
 	}
 	c.m.Value, c.m.Min, c.m.Max, c.m.Qualifier = lo, lo, hi, Between
-	c.m.Unit = cmpOr(c.m.Unit, d.m.Unit)
+	c.m.Unit = cmp.Or(c.m.Unit, d.m.Unit)
 	c.end = d.end
 }
 
@@ -297,13 +302,6 @@ func (s *scanner) pairJoin(j int) (int, bool) {
 		return j + 1, s.near(j + 1)
 	}
 	return j, false
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // emit records a candidate and returns the token to continue from.

@@ -26,14 +26,14 @@ const (
 type atom struct {
 	part       part
 	value      float64
-	start, end int  // tokens
-	word       bool // written in words
-	plural     bool // a plural multiplier: millions, dozens
-	digitsOnly bool // a multiplier that follows digits only: the "M" of "1.5 M"
-	glued      float64
-	skip       Skip
-	plain      bool // digits with no separators or decimals
-	ndigits    int
+	start, end int     // tokens
+	word       bool    // written in words
+	plural     bool    // a plural multiplier: millions, dozens
+	digitsOnly bool    // a multiplier that follows digits only: the "M" of "1.5 M"
+	glued      float64 // a multiplier glued to the digits: the "k" of "10k"
+	skip       Skip    // the digits are not an amount: "21st", "3pm", "APT31"
+	plain      bool    // digits with no separators or decimals
+	ndigits    int     // how many digits the integer part has as written: "0033" has 4
 }
 
 type join uint8
@@ -103,10 +103,7 @@ func (a *acc) add(at atom, j join) bool {
 	case pPoint:
 		ok = a.addPoint(at)
 	case pVague:
-		ok = a.last == pNone
-		if ok {
-			a.cur, a.vague = at.value, true
-		}
+		ok = a.addVague(at)
 	}
 	if ok {
 		a.took(at)
@@ -114,6 +111,16 @@ func (a *acc) add(at atom, j join) bool {
 	return ok
 }
 
+// addVague starts a numeral with a vague amount: "a few (hundred)".
+func (a *acc) addVague(at atom) bool {
+	if a.last != pNone {
+		return false
+	}
+	a.cur, a.vague = at.value, true
+	return true
+}
+
+// took records an atom the accumulator accepted.
 func (a *acc) took(at atom) {
 	if a.atoms == 0 {
 		a.first = at
