@@ -19,10 +19,16 @@ import (
 // fetching, main text and claim extraction. The daemon, the CLI's text and
 // extract commands and reprocessing share it. It is safe for concurrent use.
 type Pipeline struct {
-	Fetcher *feeds.Fetcher
+	Fetcher Fetcher
 	Text    *text.Extractor
 	Claims  *extract.Extractor
 	Metrics *Metrics // may be nil
+}
+
+// Fetcher fetches feeds and pages; *feeds.Fetcher is the one in use.
+type Fetcher interface {
+	Poll(ctx context.Context, feed model.Feed, now time.Time) ([]feeds.Item, model.Feed, error)
+	FetchPage(ctx context.Context, url string) (*feeds.Page, error)
 }
 
 // NewPipeline builds a Pipeline from a rule set and fetcher options.

@@ -70,7 +70,7 @@ func (d *Daemon) poll(ctx context.Context, f model.Feed, jobs chan<- *job, resul
 		}
 	}
 	if run.release() {
-		results <- result{runs: []*pollRun{run}}
+		results <- result{done: &run.feed}
 	}
 }
 

@@ -11,13 +11,14 @@ import (
 	"github.com/claimwire/claimwire/store"
 )
 
-// result is what the writer commits: an entry (nil for a poll that found
-// nothing new), the job it came from (nil for a link entry) and the poll
-// runs it completes besides the job's own.
+// result is what the writer commits: an entry, the job it came from (nil
+// for a link entry) and the poll runs it counts towards besides the job's
+// own; or the state of a feed whose poll is complete with nothing pending.
 type result struct {
 	entry *store.Entry
 	job   *job
 	runs  []*pollRun
+	done  *model.Feed
 }
 
 // workLoop processes jobs until the channel closes. Once ctx is done it

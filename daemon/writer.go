@@ -60,6 +60,9 @@ func (d *Daemon) add(b *batch, r result) {
 			b.feeds = append(b.feeds, run.feed)
 		}
 	}
+	if r.done != nil {
+		b.feeds = append(b.feeds, *r.done)
+	}
 }
 
 // flush commits the batch. If the whole batch fails, each entry is tried
