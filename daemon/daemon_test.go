@@ -290,4 +290,3 @@ func TestWriterFailsOnDeadDatabase(t *testing.T) {
 		t.Fatal("Run on a closed database succeeded")
 	}
 }
-
