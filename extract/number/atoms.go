@@ -20,12 +20,12 @@ func (s *scanner) atom(i int, opening, start, money bool) (atom, bool) {
 				return f, true
 			}
 		}
-		return s.digitAtom(i, money)
+		return s.digitAtom(i, money), true
 	case word:
 		return s.wordAtom(i, opening, start)
 	case symbol:
 		if start && s.is(i, ".") && s.kind(i+1) == digits && s.glued(i+1) && !(s.glued(i) && s.alnum(i-1)) {
-			return s.digitAtom(i, money) // ".77"
+			return s.digitAtom(i, money), true // ".77"
 		}
 	}
 	return atom{}, false
@@ -35,29 +35,29 @@ func (s *scanner) atom(i int, opening, start, money bool) (atom, bool) {
 // (Indian grouping), 1 234 567, .5, 1/5, 1-1/2, 1 1/2, and what is glued
 // after it: a multiplier ("10k", "$4bn"), an ordinal or clock suffix
 // ("21st", "3pm"), or letters that make it an identifier ("29km").
-func (s *scanner) digitAtom(i int, money bool) (atom, bool) {
+func (s *scanner) digitAtom(i int, money bool) atom {
 	at := atom{part: pDigits, start: i, ndigits: len(s.low(i))}
 	j, num := s.intPart(i)
 	lead := s.kind(i) == symbol // ".77"
 	at.plain = j == i+1 && !lead
 	if f, k, why, ok := s.decimals(j, num, lead); ok {
-		at.value, at.plain, j = f, false, k
+		at.value, at.plain, at.decimal, j = f, false, true, k
 		if why != "" {
 			at.skip, at.end = why, k
-			return at, true
+			return at
 		}
 	} else if f, k, why, ok := s.slashes(j, num); ok {
 		at.value, at.plain, at.skip, at.end = f, false, why, k
-		return at, true
+		return at
 	} else {
 		at.value = parse(num)
 	}
 	if k, ok := s.clockColon(j); ok {
 		at.skip, at.end = SkipTime, k
-		return at, true
+		return at
 	}
 	at.end = j
-	return s.suffix(at, money), true
+	return s.suffix(at, money)
 }
 
 // intPart reads the integer part and returns the index after it and its
@@ -246,7 +246,7 @@ func (s *scanner) suffix(at atom, money bool) atom {
 		return at
 	}
 	low, raw := s.low(j), s.raw(j)
-	if m, ok := s.gluedScale(low, raw, money); ok && !(s.glued(j+1) && s.alnum(j+1)) {
+	if m, ok := s.gluedScale(low, raw, money || at.decimal); ok && !(s.glued(j+1) && s.alnum(j+1)) {
 		at.glued, at.end = m, j+1
 		return at
 	}
@@ -266,7 +266,8 @@ func (s *scanner) suffix(at atom, money bool) atom {
 }
 
 // gluedScale looks up a multiplier glued to digits: scales in any case,
-// suffixes as written, money suffixes only after a currency.
+// suffixes as written, money suffixes only after a currency or a decimal
+// ("1.2m users", "£10m", but not "a 10m wall").
 func (s *scanner) gluedScale(low, raw string, money bool) (float64, bool) {
 	if m, ok := s.v.suffixes[raw]; ok {
 		return m, true

@@ -31,8 +31,9 @@
 //     with a comma.
 //   - "one" is a number ("one of the contractors" is 1) except after a
 //     determiner or before "another" ("the one you mentioned", "no one").
-//   - "m" is a million only after a currency ("£10m"); "1m" alone may be a
-//     metre. "M", "MM", "bn", "k" are multipliers anywhere.
+//   - "m" is a million after a currency or a decimal ("£10m", "1.2m
+//     users"); "a 10m wall" is not ten million, and "1m" alone is skipped
+//     as an identifier. "M", "MM", "bn", "k" are multipliers anywhere.
 //   - A decimal comma ("5,00") is not read; English news does not use it.
 //   - "a million and a half" is 1,500,000; "several hundred" and "a few"
 //     are vague amounts with a rough value, flagged Vague.

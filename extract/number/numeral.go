@@ -33,6 +33,7 @@ type atom struct {
 	glued      float64 // a multiplier glued to the digits: the "k" of "10k"
 	skip       Skip    // the digits are not an amount: "21st", "3pm", "APT31"
 	plain      bool    // digits with no separators or decimals
+	decimal    bool    // digits with decimals: "1.2"
 	ndigits    int     // how many digits the integer part has as written: "0033" has 4
 }
 

@@ -16,14 +16,15 @@ type scanner struct {
 }
 
 func newScanner(v *vocab, text string) *scanner {
-	toks := tokenize(text, make([]token, 0, len(text)/5+1))
+	toks := tokenize(text, make([]token, 0, len(text)/4+8))
 	return &scanner{v: v, text: text, toks: toks, chunk: chunks(toks)}
 }
 
 // step finds the expression that starts at token i, if any, and returns the
 // index to continue from.
 func (s *scanner) step(i int) int {
-	if next, ok := s.name(i); ok {
+	l := s.v.lead[s.low(i)]
+	if next, ok := s.name(i, l); ok {
 		return next
 	}
 	if next, ok := s.phone(i); ok {
@@ -32,12 +33,12 @@ func (s *scanner) step(i int) int {
 	if next, ok := s.chunkSkip(i); ok {
 		return next
 	}
-	if s.kind(i) == digits || s.v.starts[s.low(i)] {
+	if l&leadsExpr != 0 || s.kind(i) == digits {
 		if c, ok := s.expr(i); ok {
 			return s.emit(c)
 		}
 	}
-	if next, ok := s.ordinalWord(i); ok {
+	if next, ok := s.ordinalWord(i, l); ok {
 		return next
 	}
 	return i + 1
@@ -102,7 +103,10 @@ func (s *scanner) startsLine(i int) bool {
 }
 
 // name reports a fixed name that contains a number ("Five Eyes", "5G").
-func (s *scanner) name(i int) (int, bool) {
+func (s *scanner) name(i int, l lead) (int, bool) {
+	if l&leadsName == 0 {
+		return 0, false
+	}
 	_, end, ok := s.v.names.at(s, i)
 	if !ok || (s.glued(i) && s.alnum(i-1)) || (s.glued(end) && s.alnum(end)) {
 		return 0, false
@@ -112,9 +116,12 @@ func (s *scanner) name(i int) (int, bool) {
 }
 
 // ordinalWord reports a rank written as a word: "first", "the tenth".
-func (s *scanner) ordinalWord(i int) (int, bool) {
+func (s *scanner) ordinalWord(i int, l lead) (int, bool) {
+	if l&leadsOrdinal == 0 || s.kind(i) != word {
+		return 0, false
+	}
 	v, ok := s.v.ordinals[s.low(i)]
-	if !ok || s.kind(i) != word {
+	if !ok {
 		return 0, false
 	}
 	s.emitSkip(i, i+1, SkipOrdinal, v)

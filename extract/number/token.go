@@ -28,16 +28,19 @@ func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 // tokenize appends the tokens of text to toks.
 func tokenize(text string, toks []token) []token {
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
-		case unicode.IsSpace(r):
+		case isSpace(r):
 			i += size
 		case isDigit(r):
 			j := scanWhile(text, i, isDigit)
 			toks = append(toks, token{digits, i, j, text[i:j]})
 			i = j
-		case unicode.IsLetter(r):
-			j := scanWhile(text, i, unicode.IsLetter)
+		case isLetter(r):
+			j := scanWhile(text, i, isLetter)
 			toks = append(toks, token{word, i, j, strings.ToLower(text[i:j])})
 			i = j
 		default:
@@ -48,9 +51,27 @@ func tokenize(text string, toks []token) []token {
 	return toks
 }
 
+// isSpace and isLetter test ASCII first: most news text is ASCII.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\v' || r == '\f'
+	}
+	return unicode.IsSpace(r)
+}
+
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r)
+}
+
 func scanWhile(text string, i int, ok func(rune) bool) int {
 	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		if !ok(r) {
 			break
 		}

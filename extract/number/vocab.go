@@ -92,8 +92,17 @@ type vocab struct {
 	ordinals, fractions, scales          map[string]float64
 	suffixes, money                      map[string]float64 // as written: their case matters
 	ordSuffixes, months                  map[string]bool
-	starts                               map[string]bool // words and symbols that may begin an expression
+	lead                                 map[string]lead // what a token may begin, read with one lookup
 }
+
+// lead says what a token may begin; most words begin nothing.
+type lead uint8
+
+const (
+	leadsExpr    lead = 1 << iota // a number, a qualifier, a sign or a currency
+	leadsName                     // a fixed name: "Five Eyes"
+	leadsOrdinal                  // a rank: "first"
+)
 
 func compile(n *rules.Numbers) (*vocab, error) {
 	v := &vocab{}
@@ -101,31 +110,33 @@ func compile(n *rules.Numbers) (*vocab, error) {
 		v.compileTables(n),
 		v.compileWords(n),
 	)
-	v.starts = v.starters()
+	v.lead = v.leads()
 	return v, err
 }
 
-// starters lists the tokens an expression may begin with, so that most
-// words are passed over with one lookup.
-func (v *vocab) starters() map[string]bool {
-	m := map[string]bool{}
+// leads lists the tokens that may begin something, so that most words are
+// passed over with one lookup.
+func (v *vocab) leads() map[string]lead {
+	m := map[string]lead{}
 	for _, w := range []string{"a", "an", "point", "minus", "negative", "-", "−", "."} {
-		m[w] = true
+		m[w] |= leadsExpr
 	}
 	for _, t := range []map[string][]phrase[float64]{v.words.first, v.vague.first} {
-		addKeys(m, t)
+		addKeys(m, t, leadsExpr)
 	}
 	for _, t := range []map[string][]phrase[string]{v.quals.first, v.currBefore.first} {
-		addKeys(m, t)
+		addKeys(m, t, leadsExpr)
 	}
-	addKeys(m, v.scales)
-	addKeys(m, v.fractions)
+	addKeys(m, v.scales, leadsExpr)
+	addKeys(m, v.fractions, leadsExpr)
+	addKeys(m, v.names.first, leadsName)
+	addKeys(m, v.ordinals, leadsOrdinal)
 	return m
 }
 
-func addKeys[V any](m map[string]bool, from map[string]V) {
+func addKeys[V any](m map[string]lead, from map[string]V, l lead) {
 	for k := range from {
-		m[k] = true
+		m[k] |= l
 	}
 }
 
