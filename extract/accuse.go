@@ -159,8 +159,8 @@ func (d *doc) actorsOf(v int) []party {
 			np := d.npEndingAt(v-1, s.first)
 			return d.resolveAll(d.listBefore(np, s.first))
 		}
-		if prev == "," || prev == "by" {
-			return []party{d.resolve(d.mainSubject(d.toks[v].sent))}
+		if prev == "," || prev == "by" || d.toks[v-1].isCap() {
+			return []party{d.resolve(d.participleSubject(v))} // "Swift posted on Twitter accusing …"
 		}
 	}
 	subj := d.subjectOf(v)
@@ -193,6 +193,9 @@ func (d *doc) toFrame(v int, cue *rules.AccuseCue, events []*speech) []accusatio
 		return nil
 	}
 	passive := d.passive(v) || to == v+1 // "a company linked to APT31"
+	if !d.attributesWrong(v, to, passive) {
+		return nil // "attributed the rally in bank stocks to the ruling"
+	}
 	target := d.npStartingAt(to+1, s.last)
 	if target.empty() {
 		return nil
@@ -207,6 +210,33 @@ func (d *doc) toFrame(v int, cue *rules.AccuseCue, events []*speech) []accusatio
 		return d.pairs(v, cue, []party{d.agentOf(v, events)}, accused, "accuse.to.passive")
 	}
 	return d.pairs(v, cue, d.actorsOf(v), accused, "accuse.to")
+}
+
+// attributesWrong reports whether what is attributed or linked between
+// the cue at v and "to" at to is wrongdoing or an actor: "attributed the
+// attack to", "linked Fancy Bear to", "hacks attributed to", "a group tied to".
+func (d *doc) attributesWrong(v, to int, passive bool) bool {
+	lo, hi := v+1, to
+	if passive {
+		lo, hi = max(d.sentenceOf(v).first, v-3), v
+	}
+	for i := lo; i < hi; i++ {
+		l := d.toks[i].lower
+		if d.lx.attacks.has(l) || d.lx.groups.has(l) || d.inActor(i) {
+			return true
+		}
+	}
+	return false
+}
+
+// inActor reports whether token i is part of a threat-actor label.
+func (d *doc) inActor(i int) bool {
+	for _, h := range d.actors {
+		if h.span.s <= i && i < h.span.e {
+			return true
+		}
+	}
+	return false
 }
 
 // claimFrame: "X alleges (that) Y did …", "the network that Beijing claims
@@ -256,11 +286,30 @@ func (d *doc) nounFrame(v int, cue *rules.AccuseCue, events []*speech) []accusat
 	if target.empty() {
 		return nil
 	}
-	accuser := d.speakerOf(events, v)
-	if !accuser.ok() {
-		accuser = d.resolve(d.mainSubject(d.toks[v].sent))
-	}
+	accuser := d.bringerOf(v)
 	return d.pairs(v, cue, []party{accuser}, d.resolveAll(d.listAfter(target, s.last)), "accuse.noun")
+}
+
+// bringerOf returns who brought the charges named at v: the owner
+// ("Beijing’s accusations against"), the agent ("charges by the DOJ
+// against"), or the subject of the verb that has them as object ("a grand
+// jury had returned indictments against"). Allegations merely mentioned
+// ("the allegations against Biden are not credible") have no accuser.
+func (d *doc) bringerOf(v int) party {
+	s := d.sentenceOf(v)
+	j := v - 1
+	for j >= s.first && (strings.HasPrefix(d.toks[j].tag, "JJ") || determiners.has(d.toks[j].lower) || d.toks[j].tag == "CD") {
+		j--
+	}
+	switch {
+	case j < s.first:
+		return party{}
+	case d.toks[j].lower == "'s":
+		return d.resolve(d.npEndingAt(j, s.first))
+	case d.lx.bringing.has(d.toks[j].lower):
+		return d.resolve(d.subjectOf(j))
+	}
+	return party{}
 }
 
 // allegedly: "two FSB agents — A and B — who allegedly contracted …":
@@ -407,7 +456,7 @@ func (d *doc) contentAccusations(speaker party, content []byteRange) []accusatio
 			if !d.blameable(accused) {
 				accused = d.actorBefore(i, r.s)
 			}
-			if d.blameable(accused) {
+			if d.blameable(accused) && accused.name != speaker.name {
 				out = append(out, d.newAccusation(i, cue, speaker, accused, rule))
 			}
 		}
@@ -428,7 +477,7 @@ func (d *doc) agentAt(i int) (span, string) {
 		if j >= s.first && beVerbs.has(d.toks[j].lower) {
 			return d.subjectOf(j), "accuse.behind"
 		}
-	case agentPreps.has(t.lower) && i > s.first && (d.lx.hostile.has(d.toks[i-1].lower) || d.lx.attacks.has(d.toks[i-1].lower) ||
+	case agentPreps.has(t.lower) && i > s.first && (d.lx.hostile.has(d.toks[i-1].lower) || d.lx.attacks.has(d.toks[i-1].lower) || d.wrongfulCampaign(i-1) ||
 		d.lx.agentive.has(d.toks[i-1].lower) && d.lx.attacks.has(d.toks[d.headBefore(i-1)].lower) ||
 		d.toks[i-1].lower == "out" && i > s.first+1 && d.lx.agentive.has(d.toks[i-2].lower)):
 		return d.npStartingAt(i+1, s.last), "accuse.by"
@@ -474,6 +523,22 @@ func (d *doc) attackObject(i int) bool {
 		}
 		if t.text == "," || t.text == "." || isFinite(t.tag) {
 			return false
+		}
+	}
+	return false
+}
+
+// wrongfulCampaign reports a campaign or operation qualified as
+// wrongdoing: "the same covert influence campaign by …", "a hacking
+// operation by …".
+func (d *doc) wrongfulCampaign(i int) bool {
+	if !d.lx.campaigns.has(d.toks[i].lower) {
+		return false
+	}
+	lo := max(d.sentenceOf(i).first, i-3)
+	for j := i - 1; j >= lo; j-- {
+		if d.lx.attackModifiers.has(d.toks[j].lower) || d.lx.attacks.has(d.toks[j].lower) {
+			return true
 		}
 	}
 	return false
@@ -553,7 +618,7 @@ func (d *doc) describesPeople(p span) bool {
 	if h == p.s && (d.lx.groups.has(head.lower) || d.lx.anaphors.has(head.lower)) {
 		return false // "that group" refers back; unresolved, it names no one
 	}
-	return strings.HasPrefix(head.tag, "NN") && !d.lx.attacks.has(head.lower) && !d.lx.documents.has(head.lower)
+	return d.lx.people.has(head.lower) || d.lx.groups.has(head.lower) || d.lx.roles.has(head.lower)
 }
 
 // pairs makes one accusation per accuser and accused. An explicit cue

@@ -40,7 +40,8 @@ type entry struct {
 type lexicon struct {
 	speech, deny, hostile, attacks, groups, roles, documents set
 	orgWords, anaphors, timeWords, abbreviations, titles     set
-	notCounted, agentive, notSpeech                          set
+	notCounted, agentive, notSpeech, bringing, people        set
+	campaigns, attackModifiers                               set
 	attribution                                              [][]string
 	accuse                                                   map[string]*rules.AccuseCue
 	names                                                    map[string][]*entry // first token → entries, longest first
@@ -71,6 +72,8 @@ func newLexicon(rs *rules.Set) *lexicon {
 		documents: newSet(c.Documents), orgWords: newSet(c.OrgWords), anaphors: newSet(c.Anaphors),
 		timeWords: newSet(c.TimeWords), abbreviations: newSet(c.Abbrevs), titles: newSet(c.Titles),
 		notCounted: newSet(c.NotCounted), agentive: newSet(c.Agentive), notSpeech: newSet(c.NotSpeech),
+		bringing: newSet(c.Bringing), people: newSet(c.People),
+		campaigns: newSet(c.Campaigns), attackModifiers: newSet(c.AttackModifiers),
 		accuse:         map[string]*rules.AccuseCue{},
 		names:          map[string][]*entry{},
 		actorByName:    map[string]*rules.Actor{},

@@ -222,7 +222,7 @@ func (d *doc) resolveNamed(p span) party {
 	if found == nil {
 		return party{}
 	}
-	if found.kind == entCountry && at.e < p.e && !d.standsForState(span{at.e, p.e}) {
+	if head := d.headOf(p); found.kind == entCountry && (at.s > head || at.e < p.e && !d.standsForState(span{at.e, head + 1})) {
 		return party{} // "Russian intelligence hackers" is a description
 	}
 	return d.entityParty(found, at)
@@ -262,7 +262,7 @@ func (d *doc) standsForState(rest span) bool {
 	return true
 }
 
-var governmentWords = newSet([]string{"government", "intelligence", "authorities", "officials", "ministry", "administration", "military", "state", "regime", "leadership", "foreign", "defence", "defense", "cabinet", "embassy", "diplomats", "prosecutors", "police", "investigators", "agencies", "services"})
+var governmentWords = newSet([]string{"government", "governments", "intelligence", "authorities", "officials", "ministry", "ministries", "administration", "military", "state", "regime", "leadership", "foreign", "defence", "defense", "cabinet", "embassy", "diplomats", "prosecutors", "police", "investigators", "agencies", "services", "ambassador", "envoy", "diplomat", "spokesperson", "spokesman", "spokeswoman", "leader", "leaders", "president", "minister", "forces", "army", "navy"})
 
 // orgName returns the capitalised run in the phrase that contains an
 // organisation word: "US Attorney's Office for the District of Northern
@@ -325,8 +325,9 @@ func (d *doc) resolveDescription(p span) party {
 	if p.e-p.s == 1 && isAllCaps(text) || p.e-p.s <= 3 && d.capitalised(p.s) && d.capitalised(p.e-1) {
 		return party{kind: entOrg, name: d.acronymFor(text), span: p}
 	}
-	// a description is named by its head phrase: "declassified intelligence report"
-	return party{kind: entDesc, name: d.words(span{p.s, head + 1}), span: p, plural: strings.HasSuffix(d.toks[head].lower, "s")}
+	// a description is named by its head phrase and "of" phrases: "declassified
+	// intelligence report", "group of U.S. far-right online activists"
+	return party{kind: entDesc, name: d.words(span{p.s, d.descEnd(p)}), span: p, plural: strings.HasSuffix(d.toks[head].lower, "s")}
 }
 
 // possessive returns the index of the last "'s" in p, or -1.
@@ -356,12 +357,23 @@ func (d *doc) authoredBy(p span, head int) bool {
 
 var media = newSet([]string{"website", "site", "blog", "page", "account", "channel", "feed", "twitter", "x", "facebook", "telegram"})
 
+// descEnd returns where a description's name ends: before its first
+// prepositional phrase other than an "of" phrase.
+func (d *doc) descEnd(p span) int {
+	for i := p.s + 1; i < p.e; i++ {
+		if d.toks[i].tag == "IN" && d.toks[i].lower != "of" || d.toks[i].tag == "TO" {
+			return i
+		}
+	}
+	return p.e
+}
+
 // headOf returns the head noun of a phrase: its last word before "of",
 // "on", "from" or "for".
 func (d *doc) headOf(p span) int {
 	for i := p.s; i < p.e; i++ {
 		switch d.toks[i].lower {
-		case "of", "on", "from", "for", "in", "at", "with":
+		case "of", "on", "from", "for", "in", "at", "with", "to":
 			if i > p.s {
 				return i - 1
 			}

@@ -265,7 +265,7 @@ func (d *doc) withPostmodifier(np span, lo int) span {
 	return np
 }
 
-var postPreps = newSet([]string{"on", "of", "about", "into", "from", "at", "in", "for", "inside", "within"})
+var postPreps = newSet([]string{"on", "of", "about", "into", "from", "at", "in", "for", "inside", "within", "to"})
 
 // openParen returns the index of the "(" matching the ")" at j.
 func (d *doc) openParen(j, lo int) int {
