@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/itlightning/dateparse"
 )
 
 // meta is what a page says about itself in JSON-LD and <meta> tags.
@@ -47,21 +48,49 @@ func (m *meta) tag(keys ...string) string {
 
 // fill sets the page's metadata fields from the best source for each.
 func (m *meta) fill(p *Page, doc *goquery.Document, base *url.URL) {
-	p.Title = first(ldString(m.ld["headline"]), m.tag("og:title", "twitter:title"),
-		doc.Find("title").First().Text())
-	p.Byline = first(ldNames(m.ld["author"]), m.byline())
+	p.SiteName = oneLine(first(notURL(m.tag("og:site_name")), notURL(ldNames(m.ld["publisher"])),
+		notURL(m.tag("application-name"))))
+	// Some sites escape their meta tags twice ("&amp;#8216;").
+	p.Title = trimSiteName(oneLine(html.UnescapeString(first(ldString(m.ld["headline"]),
+		m.tag("og:title", "twitter:title"), doc.Find("title").First().Text()))), p.SiteName)
+	p.Byline = trimBy(oneLine(first(ldNames(m.ld["author"]), m.byline())))
 	p.Published = m.published(doc)
 	p.CanonicalURL = resolve(base, first(doc.Find(`link[rel="canonical"]`).AttrOr("href", ""),
 		m.tag("og:url"), ldURL(m.ld["url"]), ldURL(m.ld["mainEntityOfPage"])))
 	p.Lang = first(doc.Find("html").AttrOr("lang", ""), m.tag("content-language", "dc.language"),
 		strings.ReplaceAll(m.tag("og:locale"), "_", "-"), ldString(m.ld["inLanguage"]))
-	p.SiteName = first(m.tag("og:site_name"), ldNames(m.ld["publisher"]), m.tag("application-name"))
-	// Some sites escape their meta tags twice ("&amp;#8216;").
-	p.Title, p.Byline, p.SiteName = oneLine(html.UnescapeString(p.Title)), oneLine(p.Byline), oneLine(p.SiteName)
 }
 
 func (m *meta) description() string {
 	return first(m.tag("og:description", "description", "twitter:description"), ldString(m.ld["description"]))
+}
+
+// notURL returns s unless it is a URL, which some sites put where a name
+// belongs.
+func notURL(s string) string {
+	if strings.Contains(s, "://") {
+		return ""
+	}
+	return s
+}
+
+// trimBy removes the "By " that bylines start with on the page.
+func trimBy(s string) string {
+	if len(s) > 3 && strings.EqualFold(s[:3], "by ") {
+		return strings.TrimSpace(s[3:])
+	}
+	return s
+}
+
+// trimSiteName removes the site's name from the end of a title, as in
+// "Headline | Site" or "Headline - Site".
+func trimSiteName(title, site string) string {
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: "} {
+		if i := strings.LastIndex(title, sep); i > 0 && site != "" && key(title[i+len(sep):]) == key(site) {
+			return strings.TrimSpace(title[:i])
+		}
+	}
+	return title
 }
 
 // byline reads the author meta tags, skipping profile URLs that some sites
@@ -69,7 +98,7 @@ func (m *meta) description() string {
 func (m *meta) byline() string {
 	for _, k := range []string{"author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"} {
 		if v := m.tags[k]; v != "" && !strings.Contains(v, "://") {
-			return strings.TrimSpace(strings.TrimPrefix(v, "By "))
+			return v
 		}
 	}
 	return ""
@@ -80,8 +109,9 @@ func (m *meta) published(doc *goquery.Document) time.Time {
 		ldString(m.ld["datePublished"]), ldString(m.ld["dateCreated"]),
 		m.tag("article:published_time", "og:published_time", "datepublished", "pubdate",
 			"publishdate", "publish-date", "parsely-pub-date", "sailthru.date", "dc.date.issued",
-			"dc.date", "date"),
+			"dc.date", "date", "pdate"),
 		doc.Find(`time[itemprop="datePublished"], time[pubdate]`).AttrOr("datetime", ""),
+		doc.Find(`article time[datetime]`).AttrOr("datetime", ""),
 	} {
 		if t, ok := parseTime(v); ok {
 			return t
@@ -90,34 +120,20 @@ func (m *meta) published(doc *goquery.Document) time.Time {
 	return time.Time{}
 }
 
-// timeLayouts are the forms dates take in news metadata, most common first.
-var timeLayouts = []string{
-	time.RFC3339Nano,
-	"2006-01-02T15:04:05.999999999Z0700",
-	"2006-01-02T15:04:05.999999999",
-	"2006-01-02T15:04Z07:00",
-	"2006-01-02 15:04:05.999999999Z07:00",
-	"2006-01-02 15:04:05.999999999Z0700",
-	"2006-01-02 15:04:05.999999999",
-	"2006-01-02",
-	time.RFC1123Z,
-	time.RFC1123,
-	"Mon, 2 Jan 2006 15:04:05 -0700",
-	"Mon, 2 Jan 2006 15:04:05 MST",
-	"20060102",
-}
-
+// parseTime reads a date as news metadata writes it: RFC 3339 mostly, else
+// anything dateparse reads without ambiguity (a day-month order it cannot
+// tell is left out rather than guessed). Placeholder dates some CMSs emit
+// ("0001-01-01") do not count.
 func parseTime(s string) (time.Time, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return time.Time{}, false
 	}
-	for _, layout := range timeLayouts {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, true
-		}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		t, err = dateparse.ParseStrict(s)
 	}
-	return time.Time{}, false
+	return t, err == nil && t.Year() >= 1990
 }
 
 func first(vals ...string) string {
@@ -192,13 +208,20 @@ func flatten(objs []map[string]any, v any) []map[string]any {
 	return objs
 }
 
-// findArticle returns the first object whose @type is a kind of article.
+// findArticle returns the first object whose @type is a kind of article,
+// else the first with a headline or a publication date: some sites type
+// their story as a WebPage or a ClaimReview.
 func findArticle(objs []map[string]any) map[string]any {
 	for _, o := range objs {
 		for _, t := range ldStrings(o["@type"]) {
 			if isArticleType(t) {
 				return o
 			}
+		}
+	}
+	for _, o := range objs {
+		if ldString(o["headline"]) != "" || ldString(o["datePublished"]) != "" {
+			return o
 		}
 	}
 	return nil
