@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -51,7 +52,7 @@ func printFeeds(e *env, list []model.Feed, now time.Time) error {
 	fmt.Fprintln(tw, "FEED\tSTATUS\tLAST FETCH\tNEXT CHECK\tERRORS\tLAST ERROR")
 	for _, f := range list {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", f.URL, feedStatus(f), ago(f.LastFetch, now),
-			ago(f.NextCheck, now), f.Errors, clip(f.LastError, 70))
+			ago(f.NextCheck, now), f.Errors, f.LastError)
 	}
 	return tw.Flush()
 }
@@ -74,12 +75,21 @@ func ago(t, now time.Time) string {
 	if t.IsZero() {
 		return "-"
 	}
-	d := now.Sub(t).Round(time.Second)
-	rel := d.String() + " ago"
+	d := now.Sub(t)
+	rel := short(d) + " ago"
 	if d < 0 {
-		rel = "in " + (-d).String()
+		rel = "in " + short(-d)
 	}
 	return t.UTC().Format("2006-01-02 15:04") + " (" + rel + ")"
+}
+
+// short prints a duration to the second under a minute, else to the
+// minute: "42s", "5m", "1h4m".
+func short(d time.Duration) string {
+	if d < time.Minute {
+		return d.Round(time.Second).String()
+	}
+	return strings.TrimSuffix(d.Round(time.Minute).String(), "0s")
 }
 
 // importFeeds adds the feeds of a list (OPML or text) to the store; feeds

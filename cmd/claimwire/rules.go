@@ -25,8 +25,16 @@ func cmdRules(e *env, args []string) error {
 		fmt.Fprintln(e.stdout, err)
 	}
 	if len(errs) > 0 {
-		return inputErr(fmt.Errorf("%s: %d errors", dir, len(errs)))
+		return inputErr(fmt.Errorf("%s: %s", dir, plural(len(errs), "error")))
 	}
 	fmt.Fprintf(e.stdout, "%s: ok\n", dir)
 	return nil
+}
+
+// plural writes "1 error", "2 errors".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

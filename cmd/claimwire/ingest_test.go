@@ -1,0 +1,234 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/claimwire/claimwire/export"
+	"github.com/claimwire/claimwire/model"
+	"github.com/claimwire/claimwire/store"
+)
+
+// readCSV parses an export and fails on anything but a header and rows.
+func readCSV(t *testing.T, out string) [][]string {
+	t.Helper()
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(rows) == 0 || !slices.Equal(rows[0], export.Columns) {
+		t.Fatalf("not an export (%v):\n%.500s", err, out)
+	}
+	return rows[1:]
+}
+
+func column(rows [][]string, name string) []string {
+	i := slices.Index(export.Columns, name)
+	out := make([]string, len(rows))
+	for j, r := range rows {
+		out[j] = r[i]
+	}
+	return out
+}
+
+// run --once stores every demo story once, the seed story with both feeds.
+func TestRunOnceThenExport(t *testing.T) {
+	db, site := ingestDemo(t)
+	rows := readCSV(t, mustRun(t, "export", "--db", db))
+	articles := map[string]string{}
+	for i, id := range column(rows, "article_id") {
+		articles[id] = column(rows, "feed")[i]
+	}
+	if len(articles) != 5 {
+		t.Fatalf("claims from %d articles, want 5", len(articles))
+	}
+	seed := model.ArticleID(site + "/news/china-slams-us-uk-nz-hacking-accusations.html")
+	if feeds := strings.Fields(articles[seed]); len(feeds) != 2 {
+		t.Fatalf("seed story has feeds %q, want both", articles[seed])
+	}
+	if !slices.Contains(column(rows, "actor_label"), "APT31") {
+		t.Error("no APT31 actor in the export")
+	}
+}
+
+func TestExportFilters(t *testing.T) {
+	db, site := ingestDemo(t)
+	all := readCSV(t, mustRun(t, "export", "--db", db))
+	for _, tc := range []struct {
+		args []string
+		keep func(row []string) bool
+	}{
+		{[]string{"--kind", "actor,number"}, func(r []string) bool { return r[1] == "actor" || r[1] == "number" }},
+		{[]string{"--since", "2024-09-01T00:00:00Z"}, func(r []string) bool { return column([][]string{r}, "published")[0] >= "2024-09-01" }},
+		{[]string{"--feed", site + demoFeeds[1]}, func(r []string) bool { return strings.Contains(column([][]string{r}, "feed")[0], demoFeeds[1]) }},
+	} {
+		got := readCSV(t, mustRun(t, append([]string{"export", "--db", db}, tc.args...)...))
+		var want int
+		for _, r := range all {
+			if tc.keep(r) {
+				want++
+			}
+		}
+		if len(got) != want || want == 0 || want == len(all) {
+			t.Errorf("%q: %d rows, want %d of %d", tc.args, len(got), want, len(all))
+		}
+	}
+	if got := readCSV(t, mustRun(t, "export", "--db", db, "--since", "1h")); len(got) != 0 {
+		t.Errorf("--since 1h: %d rows of 2024 stories", len(got))
+	}
+}
+
+func TestExportFormatsAndFile(t *testing.T) {
+	db, _ := ingestDemo(t)
+	csvOut := mustRun(t, "export", "--db", db)
+	out := filepath.Join(t.TempDir(), "claims.csv")
+	mustRun(t, "export", "--db", db, "--excel", "-o", out)
+	data, err := os.ReadFile(out)
+	if err != nil || !bytes.Equal(data, append([]byte("\ufeff"), csvOut...)) {
+		t.Fatalf("--excel -o: %v; file is not the BOM and the same CSV", err)
+	}
+	nd := mustRun(t, "export", "--db", db, "--format", "ndjson")
+	lines := strings.Split(strings.TrimSpace(nd), "\n")
+	if len(lines) != len(readCSV(t, csvOut)) {
+		t.Fatalf("%d NDJSON lines for %d CSV rows", len(lines), len(readCSV(t, csvOut)))
+	}
+	var first map[string]any
+	if err := json.Unmarshal([]byte(lines[0]), &first); err != nil || first["kind"] == nil || first["url"] == nil {
+		t.Fatalf("NDJSON line %s: %v", lines[0], err)
+	}
+}
+
+func TestExportMissingDatabase(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "none.db")
+	r := runCLI(t, "", "export", "--db", db)
+	if r.code != exitUsage || !strings.Contains(r.stderr, "no such database") {
+		t.Fatalf("exit %d, %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Fatal("export created the database")
+	}
+	t.Setenv("CLAIMWIRE_DB", db)
+	if r := runCLI(t, "", "export"); !strings.Contains(r.stderr, db) {
+		t.Fatalf("CLAIMWIRE_DB not used: %q", r.stderr)
+	}
+}
+
+// Without --allow-private the daemon refuses the loopback feed, records
+// why on the feed and stores nothing.
+func TestRunRefusesPrivateFeed(t *testing.T) {
+	site := demoSite(t)
+	db := filepath.Join(t.TempDir(), "c.db")
+	mustRun(t, "run", "--once", "--db", db, "--feeds", demoFeedList(t, site), "--listen", "", "--log-level", "error")
+	out := mustRun(t, "feeds", "--db", db)
+	if strings.Count(out, "failing") != 2 || !strings.Contains(out, "refused address") {
+		t.Fatalf("feeds after a refused poll:\n%s", out)
+	}
+	if r := readCSV(t, mustRun(t, "export", "--db", db)); len(r) != 0 {
+		t.Fatalf("%d claims from refused feeds", len(r))
+	}
+}
+
+func TestRunNeedsFeeds(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "c.db")
+	r := runCLI(t, "", "run", "--once", "--db", db, "--listen", "")
+	if r.code != exitUsage || !strings.Contains(r.stderr, "no feeds") {
+		t.Fatalf("exit %d, %q", r.code, r.stderr)
+	}
+	r = runCLI(t, "", "run", "--once", "--db", db, "--listen", "", "--feeds", writeFile(t, "f.txt", "not a url\n"))
+	if r.code != exitUsage || !strings.Contains(r.stderr, "f.txt:1") {
+		t.Fatalf("bad list: exit %d, %q", r.code, r.stderr)
+	}
+}
+
+func TestFeedsImportAndList(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "c.db")
+	opml := writeFile(t, "subs.opml", `<?xml version="1.0"?><opml version="2.0"><body>
+<outline text="News"><outline text="A" xmlUrl="https://a.example/rss"/><outline text="B" xmlUrl="https://b.example/atom"/></outline>
+<outline text="A again" xmlUrl="https://a.example/rss"/></body></opml>`)
+	if out := mustRun(t, "feeds", "import", "--db", db, opml); !strings.Contains(out, "2 feeds") || !strings.Contains(out, "2 new") {
+		t.Fatalf("import: %q", out)
+	}
+	if out := mustRun(t, "feeds", "import", "--db", db, opml); !strings.Contains(out, "0 new") {
+		t.Fatalf("second import: %q", out)
+	}
+	out := mustRun(t, "feeds", "--db", db)
+	if !strings.HasPrefix(out, "FEED") || strings.Count(out, " new ") != 2 || !strings.Contains(out, "https://b.example/atom") {
+		t.Fatalf("list:\n%s", out)
+	}
+	if r := runCLI(t, "", "feeds", "import", "--db", db, "nosuch.opml"); r.code != exitUsage {
+		t.Fatalf("missing file: exit %d", r.code)
+	}
+}
+
+// Feeds stored by import are polled by run without --feeds, and their
+// state shows in the list.
+func TestRunPollsImportedFeeds(t *testing.T) {
+	site := demoSite(t)
+	db := filepath.Join(t.TempDir(), "c.db")
+	mustRun(t, "feeds", "import", "--db", db, demoFeedList(t, site))
+	mustRun(t, "run", "--once", "--db", db, "--listen", "", "--allow-private", "--host-delay", "0", "--log-level", "warn")
+	out := mustRun(t, "feeds", "--db", db)
+	if strings.Count(out, " ok ") != 2 {
+		t.Fatalf("feeds after a pass:\n%s", out)
+	}
+}
+
+func TestReprocess(t *testing.T) {
+	db, site := ingestDemo(t)
+	url := site + "/news/poland-russia-rail-signalling-attack.html"
+	id := model.ArticleID(url)
+	before := claimsOf(t, db, id)
+	for _, ref := range []string{id, url, url + "?utm_source=x"} {
+		out := mustRun(t, "reprocess", "--db", db, ref)
+		if out != id+": "+itoa(len(before))+" claims\n" {
+			t.Fatalf("reprocess %s: %q", ref, out)
+		}
+	}
+	if after := claimsOf(t, db, id); !slices.EqualFunc(before, after, func(a, b model.Claim) bool { return a.ID == b.ID && a.Sentence == b.Sentence }) {
+		t.Fatal("reprocessing with the same rules changed the claims")
+	}
+	// With a rule that names a new actor, the article gains a claim.
+	dir := t.TempDir()
+	writeRules(t, dir, "rail.yaml", "actors:\n  - name: Gdynia Rail Crew\n    aliases: [Gdynia]\n    sponsor: Russia\n")
+	mustRun(t, "reprocess", "--db", db, "--rules", dir, id)
+	if after := claimsOf(t, db, id); len(after) <= len(before) {
+		t.Fatalf("new rules: %d claims, had %d", len(after), len(before))
+	}
+	r := runCLI(t, "", "reprocess", "--db", db, "0000000000000000")
+	if r.code != exitFail || !strings.Contains(r.stderr, "not found") {
+		t.Fatalf("unknown ID: exit %d, %q", r.code, r.stderr)
+	}
+}
+
+func TestReprocessAll(t *testing.T) {
+	db, _ := ingestDemo(t)
+	out := mustRun(t, "reprocess", "--db", db, "--all")
+	if !strings.HasPrefix(out, "reprocessed 5 articles: ") || !strings.HasSuffix(out, "0 without text skipped; 0 failed\n") {
+		t.Fatalf("summary %q", out)
+	}
+	rows := readCSV(t, mustRun(t, "export", "--db", db))
+	if want := " " + itoa(len(rows)) + " claims"; !strings.Contains(out, want) {
+		t.Fatalf("summary %q does not count the %d stored claims", out, len(rows))
+	}
+}
+
+func claimsOf(t *testing.T, path, id string) []model.Claim {
+	t.Helper()
+	db, err := store.Open(path, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	cs, err := db.Claims(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cs
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
