@@ -27,7 +27,9 @@ func TestExtractJSONContract(t *testing.T) {
 		}
 		claims := doc["claims"]
 		checks := map[string]func(model.Claim) bool{
-			"US accuses APT31":   func(c model.Claim) bool { return c.Kind == model.Accusation && c.Accuser == "United States" && c.Accused == "APT31" },
+			"US accuses APT31": func(c model.Claim) bool {
+				return c.Kind == model.Accusation && c.Accuser == "United States" && c.Accused == "APT31"
+			},
 			"actor APT31":        func(c model.Claim) bool { return c.Kind == model.Actor && c.Label == "APT31" && c.Sponsor == "China" },
 			"quote by Lin Jian":  func(c model.Claim) bool { return c.Kind == model.Quote && c.Speaker == "Lin Jian" && c.Direct },
 			"10,000 emails":      func(c model.Claim) bool { return c.Kind == model.Number && c.Value == 10000 && c.Unit == "emails" },

@@ -231,4 +231,3 @@ func claimsOf(t *testing.T, path, id string) []model.Claim {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
-
