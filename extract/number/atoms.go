@@ -151,18 +151,23 @@ func (s *scanner) joinDigits(i, j int) string {
 // decimals reads ".89" after the integer part. More dots make a version
 // ("1.2.3"); IP addresses and dotted dates are caught earlier, as chunks.
 func (s *scanner) decimals(j int, num string, lead bool) (float64, int, Skip, bool) {
-	if !s.is(j, ".") || !(lead || s.glued(j)) || s.kind(j+1) != digits || !s.glued(j+1) {
+	if !s.dotDigits(j) || !(lead || s.glued(j)) {
 		return 0, j, "", false
 	}
 	f := parse(num + "." + s.low(j+1))
 	k := j + 2
-	if s.is(k, ".") && s.glued(k) && s.kind(k+1) == digits && s.glued(k+1) {
-		for s.is(k, ".") && s.glued(k) && s.kind(k+1) == digits && s.glued(k+1) {
-			k += 2
-		}
-		return f, k, SkipVersion, true
+	if !s.dotDigits(k) || !s.glued(k) {
+		return f, k, "", true
 	}
-	return f, k, "", true
+	for s.dotDigits(k) && s.glued(k) {
+		k += 2
+	}
+	return f, k, SkipVersion, true
+}
+
+// dotDigits reports a "." at token j with digits glued after it.
+func (s *scanner) dotDigits(j int) bool {
+	return s.is(j, ".") && s.kind(j+1) == digits && s.glued(j+1)
 }
 
 // slashes reads a fraction glued to the integer: "1/5"; a second slash
@@ -281,18 +286,26 @@ func (s *scanner) gluedScale(low, raw string, money bool) (float64, bool) {
 	return 0, false
 }
 
-// decade reads "1990s" as years and "20s" as ages ("in their 20s"), but
-// "’90s" as years again.
+// decade reads "1990s" and "the ’90s" as years, and "20s" after a
+// possessive as an age ("in their 20s", "in his early 30s").
 func (s *scanner) decade(at atom) Skip {
 	switch {
 	case at.ndigits == 4 && at.plain:
 		return SkipYear
-	case at.ndigits == 2 && (s.is(at.start-1, "'") || s.is(at.start-1, "’")):
-		return SkipYear
-	case at.ndigits == 2:
+	case at.ndigits == 2 && (s.possessive(at.start-1) || s.possessive(at.start-2)):
 		return SkipAge
+	case at.ndigits == 2:
+		return SkipYear
 	}
 	return SkipIdentifier
+}
+
+func (s *scanner) possessive(i int) bool {
+	switch s.low(i) {
+	case "their", "his", "her", "my", "our", "your":
+		return true
+	}
+	return false
 }
 
 // identifier extends an identifier over the rest of its chunk: all of

@@ -118,6 +118,7 @@ func TestFindMoney(t *testing.T) {
 		{"six Bitcoin", []string{`"six" 6`}},
 		{"the party won 5 seats", []string{`"5" 5`}},
 		{"a 10m wall", []string{`"10m" 10 skip:identifier`}},
+		{"1.2m users", []string{`"1.2m" 1.2e+06`}},
 	})
 }
 
@@ -181,6 +182,8 @@ func TestFindSkips(t *testing.T) {
 		{"from 2021 to 2022", []string{`"from 2021 to 2022" [2021 2022] between skip:year`}},
 		{"2021-22", []string{`"2021-22" 2021 skip:year`}},
 		{"the 1990s", []string{`"1990s" 1990 skip:year`}},
+		{"the ’80s", []string{`"80s" 80 skip:year`}},
+		{"in their 20s", []string{`"20s" 20 skip:age`}},
 		{"on 21 February", []string{`"21" 21 skip:date`}},
 		{"March 26, 2024", []string{`"26" 26 skip:date`, `"2024" 2024 skip:year`}},
 		{"2024-03-26", []string{`"2024-03-26" 2024 skip:date`}},

@@ -106,10 +106,7 @@ const (
 
 func compile(n *rules.Numbers) (*vocab, error) {
 	v := &vocab{}
-	err := firstErr(
-		v.compileTables(n),
-		v.compileWords(n),
-	)
+	err := cmp.Or(v.compileTables(n), v.compileWords(n))
 	v.lead = v.leads()
 	return v, err
 }
@@ -253,5 +250,3 @@ func wrap(field string, err error) error {
 	}
 	return nil
 }
-
-func firstErr(errs ...error) error { return cmp.Or(errs...) }
