@@ -61,6 +61,11 @@ var boilerplate = regexp.MustCompile(`(?i)^(` +
 	`.*\b(sign up|subscribe)\b.*\b(newsletters?|inbox)\b.*|` +
 	`.*\b(share (it|this)( story| article)? with|share this (story|article)|follow us on)\b.*|` +
 	`thanks? (you )?for (signing up|subscribing).*|` +
+	`(subscribe|sign up)( now| today| here)?|(subscribe|sign up) (to|for) our\b.*|.*\bfollow\b.*\b(on|at) (twitter|facebook|instagram|youtube)\b.*|` +
+	`more( great| top)? [^.!?]{0,40}(stories|news|coverage)|` +
+	`.*\bcontributed (reporting )?to this (report|story|article)\b.*|(additional )?reporting by\b.*|` +
+	`.*\b(log|sign) in to (post a )?comment\b.*|` +
+	`(tags?|filed under|categories|category|posted in)(\s*:.*)?|` +
 	`(copyright\b|©).*|.*\b(copyright|©)\s*\d{4}\b.*|.*\b(photos?|images?|pictures?)\b[^.]*©.*|.*\ball rights reserved\b.*|` +
 	`.*\S+@\S+\.[a-z]{2,}\b.*|` + // a contact line: "Write to … at name@example.com"
 	`((updated|published|posted|last updated)\b:?\s*)?` + dateLine +
