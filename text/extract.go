@@ -94,10 +94,7 @@ func (e *Extractor) extractHTML(ctx context.Context, body []byte, contentType, p
 		base = parseBase(page.CanonicalURL)
 	}
 	headline := doc.Find("h1").First().Text()
-	dropStandfirst(doc, page, m.description())
-	dropLinkBlocks(doc)
-	dropJunk(doc)
-	dropImageCaptions(doc)
+	dropFurniture(doc, page, m)
 	if page.Text, err = e.mainText(ctx, doc, m, base, page); err != nil {
 		return nil, err
 	}
@@ -106,6 +103,16 @@ func (e *Extractor) extractHTML(ctx context.Context, body []byte, contentType, p
 		return nil, ErrNoText
 	}
 	return page, nil
+}
+
+// dropFurniture removes from the page what is never article text, before
+// any extractor sees it: the libraries keep some of it when it sits inside
+// the story's container.
+func dropFurniture(doc *goquery.Document, page *Page, m *meta) {
+	dropStandfirst(doc, page, m.description())
+	dropLinkBlocks(doc)
+	dropJunk(doc)
+	dropImageCaptions(doc)
 }
 
 func parseHTML(body []byte, contentType string) (*goquery.Document, error) {

@@ -2,6 +2,7 @@ package text
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"strings"
 
@@ -18,6 +19,9 @@ import (
 // the page's tags left empty from what trafilatura found.
 func libraryText(ctx context.Context, doc *goquery.Document, m *meta, base *url.URL, page *Page) (string, error) {
 	root := doc.Nodes[0]
+	if err := ctx.Err(); err != nil {
+		return "", err
+	}
 	cands := &trafilatura.FallbackCandidates{
 		Readability: readabilityNode(root, base),
 		Distiller:   &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div},
@@ -36,8 +40,8 @@ func libraryText(ctx context.Context, doc *goquery.Document, m *meta, base *url.
 		HtmlDateMode:       trafilatura.Disabled,
 	})
 	if err != nil {
-		// trafilatura fails when it finds too little text; that is ErrNoText.
-		return "", nil
+		// trafilatura fails when it finds too little text.
+		return "", fmt.Errorf("%w (%w)", ErrNoText, err)
 	}
 	fillFromLibrary(page, &res.Metadata)
 	return render(res.ContentNode), nil
