@@ -678,8 +678,9 @@ func (d *doc) listBefore(last span, lo int) []span {
 			break
 		}
 		prev := d.npEndingAt(j, lo)
-		if prev.empty() || !d.toks[prev.s].isCap() && !determiners.has(d.toks[prev.s].lower) {
-			break
+		if prev.empty() || !d.toks[prev.s].isCap() && !determiners.has(d.toks[prev.s].lower) ||
+			d.lx.timeWords.has(d.toks[prev.e-1].lower) || prev.s > lo && d.toks[prev.s-1].tag == "IN" {
+			break // "On Thursday, Swift …" lists no one
 		}
 		out = append([]span{prev}, out...)
 		i = prev.s

@@ -257,7 +257,7 @@ func (d *doc) withPostmodifier(np span, lo int) span {
 			return np
 		}
 		head := d.npEndingAt(p, lo)
-		if head.empty() || d.capitalised(head.s) && d.toks[p].lower != "of" && d.toks[p].lower != "for" {
+		if head.empty() || d.capitalised(head.e-1) && d.toks[p].lower != "of" && d.toks[p].lower != "for" {
 			return np
 		}
 		np.s = head.s
