@@ -53,7 +53,7 @@ func key(s string) string {
 
 // boilerplate matches the short paragraphs that pages put between the
 // paragraphs of a story: advertising labels, calls to share, subscribe or
-// read on, credit and contact lines, bare links, bylines and datelines.
+// read on, credit and contact lines, tags, bylines and datelines.
 var boilerplate = regexp.MustCompile(`(?i)^(` +
 	`advertisement|advertising|sponsored( content)?|ad|` +
 	`(continue reading|read more|read next|see more|see also|more|related|related (articles?|posts?|news|stories|coverage|content|links?)|recommended( for you)?|don'?t miss|most (popular|read)( .*)?|trending( now)?)(\s*[:»>|…].*)?|` +
