@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/claimwire/claimwire/daemon"
+	"github.com/claimwire/claimwire/evalscore"
+	"github.com/claimwire/claimwire/feeds"
+	"github.com/claimwire/claimwire/model"
+)
+
+// cmdEval scores the extractor against a folder of gold files and prints
+// the table of ../shared/eval/score.py, with the same numbers.
+func cmdEval(e *env, args []string) error {
+	fs := e.flags()
+	show := fs.Bool("show", false, "list every missed and every extra claim")
+	asJSON := fs.Bool("json", false, "print a JSON summary after the table")
+	rulesDirs := rulesFlag(fs)
+	pos, err := e.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageErr("want one GOLD_DIR, got %d arguments", len(pos))
+	}
+	golds, err := evalscore.LoadGold(pos[0])
+	if err != nil {
+		return inputErr(err)
+	}
+	p, err := pipeline(*rulesDirs, feeds.DefaultOptions())
+	if err != nil {
+		return err
+	}
+	r, err := evalscore.Score(e.ctx, golds, articleClaims(p))
+	if err != nil {
+		return err
+	}
+	return writeEval(e, r, *show, *asJSON)
+}
+
+// articleClaims extracts an article's claims from its file's content as
+// `claimwire extract FILE` does, so that eval agrees with score.py run with
+// --cmd 'claimwire extract --format json {file}'.
+func articleClaims(p *daemon.Pipeline) evalscore.Predictor {
+	return func(ctx context.Context, content string) ([]model.Claim, error) {
+		var a model.Article
+		if err := p.Page(ctx, &a, []byte(content), "", ""); err != nil {
+			return nil, err
+		}
+		return p.Extract(ctx, a)
+	}
+}
+
+// writeEval prints in score.py's order: the table, failures on standard
+// error, the misses, the summary. Every article failing is a failure.
+func writeEval(e *env, r *evalscore.Report, show, asJSON bool) error {
+	if err := r.WriteTable(e.stdout); err != nil {
+		return err
+	}
+	if err := r.WriteFailures(e.stderr); err != nil {
+		return err
+	}
+	if show {
+		if err := r.WriteMisses(e.stdout); err != nil {
+			return err
+		}
+	}
+	if asJSON {
+		if err := r.WriteJSON(e.stdout); err != nil {
+			return err
+		}
+	}
+	if len(r.Failed) == r.Articles {
+		return fmt.Errorf("all %d articles failed", r.Articles)
+	}
+	return nil
+}
