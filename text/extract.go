@@ -33,6 +33,10 @@ var ErrTooLarge = errors.New("page too large")
 // ErrNoText is returned when no article text could be found in a page.
 var ErrNoText = errors.New("no article text found")
 
+// ErrNotText is returned for a body that is neither HTML nor text, such as
+// a PDF or an image.
+var ErrNotText = errors.New("neither HTML nor text")
+
 // Extractor finds the main text of pages. It holds only compiled rules, so
 // one Extractor is safe for concurrent use.
 type Extractor struct {
@@ -51,10 +55,11 @@ func New(sites []rules.Site) (*Extractor, error) {
 }
 
 // Extract returns the main text and metadata of body. An HTML body (by
-// contentType, else by sniffing) is converted to UTF-8 and parsed; any
-// other body is plain text and comes back as Text unchanged but for line
-// endings. pageURL, which may be empty, picks the site rules and resolves
-// relative URLs; without it the page's own canonical URL is used.
+// contentType, else by sniffing) is converted to UTF-8 and parsed; a plain
+// text body comes back as Text unchanged but for its charset and line
+// endings; anything else (a PDF, an image) is ErrNotText. pageURL, which
+// may be empty, picks the site rules and resolves relative URLs; without
+// it the page's own canonical URL is used.
 //
 // Errors say what failed but not which page: callers add that. The
 // libraries do not take a context, so ctx is checked between stages; each
@@ -66,8 +71,12 @@ func (e *Extractor) Extract(ctx context.Context, body []byte, contentType, pageU
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if !IsHTML(body, contentType) {
+	switch {
+	case IsHTML(body, contentType):
+	case isText(body, contentType):
 		return plainPage(body, contentType)
+	default:
+		return nil, fmt.Errorf("%w: %s", ErrNotText, sniffedType(body, contentType))
 	}
 	return e.extractHTML(ctx, body, contentType, pageURL)
 }

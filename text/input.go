@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net/http"
 	"os"
+	"strings"
 )
 
 // MaxBody is the largest page Extract accepts, in bytes. News articles are
@@ -88,4 +89,21 @@ func sniffHTML(body []byte) bool {
 		}
 	}
 	return false
+}
+
+// isText reports whether a body that is not HTML is text: its content type
+// says text/*, or, when it says nothing or something generic, its bytes
+// look like text.
+func isText(body []byte, contentType string) bool {
+	return strings.HasPrefix(sniffedType(body, contentType), "text/")
+}
+
+// sniffedType is the media type of body: contentType's, unless that is
+// missing or generic, in which case the bytes decide.
+func sniffedType(body []byte, contentType string) string {
+	mt := mediaType(contentType)
+	if mt == "" || mt == "application/octet-stream" {
+		mt = mediaType(http.DetectContentType(body))
+	}
+	return mt
 }

@@ -198,6 +198,8 @@ func TestExtractErrors(t *testing.T) {
 	}{
 		{"too large", context.Background(), bytes.Repeat([]byte("a"), MaxBody+1), ErrTooLarge},
 		{"cancelled", cancelled, page, context.Canceled},
+		{"pdf", context.Background(), []byte("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj"), ErrNotText},
+		{"image", context.Background(), []byte("\x89PNG\r\n\x1a\n\x00\x00"), ErrNotText},
 		{"no text", context.Background(), []byte("<html><body><script>var x = 1;</script> \n</body></html>"), ErrNoText},
 	}
 	for _, tt := range tests {
