@@ -97,7 +97,7 @@ func (d *Daemon) admit(it feeds.Item, run *pollRun) (*job, *store.Entry) {
 	if seen {
 		return d.admitSeen(it, id, keys, run)
 	}
-	return d.inflight.start(it, keys, run), nil
+	return d.inflight.start(it, keys, run)
 }
 
 // admitSeen handles an item whose story is stored: a failed story is
@@ -108,7 +108,7 @@ func (d *Daemon) admitSeen(it feeds.Item, id string, keys []string, run *pollRun
 	case err != nil:
 		d.log.Error("read stored article", slog.String("id", id), slog.Any("error", err))
 	case a.Error != "" && d.cfg.Now().Sub(a.Fetched) >= d.cfg.RetryAfter:
-		return d.inflight.start(it, keys, run), nil
+		return d.inflight.start(it, keys, run)
 	case !slices.Contains(a.Feeds, it.FeedURL):
 		art := model.Article{ID: id, Feeds: []string{it.FeedURL}}
 		return nil, &store.Entry{Article: art, SeenKeys: keys, FeedsOnly: true}
@@ -145,17 +145,19 @@ func scopedGUID(it feeds.Item) string {
 	return it.FeedURL + "#" + g
 }
 
-// job is one article to fetch and process. runs and feeds are guarded by
-// the inflight lock: another feed's poll may add itself while the job is
-// being processed.
+// job is one article to fetch and process. The fields below keys are
+// guarded by the inflight lock: another feed's poll may add itself while the
+// job is being processed.
 type job struct {
 	item  feeds.Item
 	keys  []string
 	runs  []*pollRun
 	feeds []string
+	id    string // the stored article's ID, once finished
 }
 
-// inflight indexes the jobs queued or being processed by their seen keys.
+// inflight indexes by their seen keys the jobs queued, being processed, or
+// finished but not yet committed.
 type inflight struct {
 	mu    sync.Mutex
 	byKey map[string]*job
@@ -163,23 +165,30 @@ type inflight struct {
 
 func newInflight() *inflight { return &inflight{byKey: map[string]*job{}} }
 
-// start returns a new job for it, or nil if a job with one of its keys is
-// already in flight, in which case that job gains its feed and run.
-func (f *inflight) start(it feeds.Item, keys []string, run *pollRun) *job {
+// start returns a new job for it, unless a job with one of its keys is in
+// flight: a job still being processed gains this feed and run, and a job
+// finished but not yet committed gets a link entry committed after it.
+func (f *inflight) start(it feeds.Item, keys []string, run *pollRun) (*job, *store.Entry) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	for _, k := range keys {
-		if j := f.byKey[k]; j != nil {
-			j.attach(it.FeedURL, run)
-			return nil
+		j := f.byKey[k]
+		switch {
+		case j == nil:
+			continue
+		case j.id != "":
+			art := model.Article{ID: j.id, Feeds: []string{it.FeedURL}}
+			return nil, &store.Entry{Article: art, SeenKeys: keys, FeedsOnly: true}
 		}
+		j.attach(it.FeedURL, run)
+		return nil, nil
 	}
 	j := &job{item: it, keys: keys}
 	j.attach(it.FeedURL, run)
 	for _, k := range keys {
 		f.byKey[k] = j
 	}
-	return j
+	return j, nil
 }
 
 func (j *job) attach(feed string, run *pollRun) {
@@ -190,15 +199,24 @@ func (j *job) attach(feed string, run *pollRun) {
 	}
 }
 
-// finish takes a job out of flight and returns the runs and feeds it ended
-// up with.
-func (f *inflight) finish(j *job) ([]*pollRun, []string) {
+// finish marks a job done as the article id and returns the runs and feeds
+// it ended up with. Its keys stay in flight until forget.
+func (f *inflight) finish(j *job, id string) ([]*pollRun, []string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	for _, k := range j.keys {
-		if f.byKey[k] == j {
-			delete(f.byKey, k)
+	j.id = id
+	return j.runs, j.feeds
+}
+
+// forget takes committed jobs out of flight: the store knows them now.
+func (f *inflight) forget(jobs []*job) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, j := range jobs {
+		for _, k := range j.keys {
+			if f.byKey[k] == j {
+				delete(f.byKey, k)
+			}
 		}
 	}
-	return j.runs, j.feeds
 }

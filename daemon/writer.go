@@ -13,6 +13,7 @@ import (
 type batch struct {
 	entries []store.Entry
 	feeds   []model.Feed
+	jobs    []*job // in flight until committed
 }
 
 func (b *batch) empty() bool { return len(b.entries) == 0 && len(b.feeds) == 0 }
@@ -48,9 +49,10 @@ func (d *Daemon) write(results <-chan result) (Stats, error) {
 func (d *Daemon) add(b *batch, r result) {
 	runs := r.runs
 	if r.job != nil {
-		jobRuns, feeds := d.inflight.finish(r.job)
+		jobRuns, feeds := d.inflight.finish(r.job, r.entry.Article.ID)
 		r.entry.Article.Feeds = feeds
 		runs = append(runs, jobRuns...)
+		b.jobs = append(b.jobs, r.job)
 	}
 	if r.entry != nil {
 		b.entries = append(b.entries, *r.entry)
@@ -72,7 +74,7 @@ func (d *Daemon) flush(b *batch, st *Stats) error {
 	if b.empty() {
 		return nil
 	}
-	defer func() { *b = batch{} }()
+	defer func() { d.inflight.forget(b.jobs); *b = batch{} }()
 	err := d.db.Commit(b.entries, b.feeds...)
 	if err != nil {
 		d.log.Error("batch commit failed, committing one by one", slog.Int("articles", len(b.entries)), slog.Any("error", err))

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"os/exec"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/claimwire/claimwire/daemon/daemontest"
+	"github.com/claimwire/claimwire/store"
+)
+
+// BenchmarkIngest runs the real binary once over a loopback wire of 1,000
+// articles in 10 feeds, end to end: poll, fetch, text, extract, store. It
+// reports articles per second and the process's peak resident memory.
+// Run it with -benchtime=1x -count=5 and take the median.
+func BenchmarkIngest(b *testing.B) {
+	const n = 1000
+	w := (&daemontest.Wire{Articles: n, Feeds: 10}).Start()
+	defer w.Close()
+	list := writeFile(b, "feeds.txt", w.FeedList())
+	bin := binary(b)
+	var secs, rss float64
+	for i := 0; b.Loop(); i++ {
+		db := filepath.Join(b.TempDir(), "bench.db")
+		cmd := exec.Command(bin, "run", "--once", "--db", db, "--feeds", list, "--listen", "", "--allow-private",
+			"--host-delay", "0", "--per-host", "16", "--log-level", "warn")
+		began := time.Now()
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("%v\n%s", err, out)
+		}
+		secs += time.Since(began).Seconds()
+		rss = max(rss, float64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss)/1024)
+		countArticles(b, db, n)
+	}
+	b.ReportMetric(float64(n*b.N)/secs, "articles/s")
+	b.ReportMetric(rss, "peak_rss_MB")
+}
+
+func countArticles(b *testing.B, path string, want int) {
+	b.Helper()
+	db, err := store.Open(path, store.Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	if n, err := db.CountArticles(); err != nil || n != want {
+		b.Fatalf("%d articles stored, want %d (%v)", n, want, err)
+	}
+}
