@@ -33,10 +33,7 @@ func loadAEB(b *testing.B) [][]byte {
 // median-ns/page.
 func BenchmarkExtractAEB(b *testing.B) {
 	pages := loadAEB(b)
-	e, err := New(nil)
-	if err != nil {
-		b.Fatal(err)
-	}
+	e := defaultExtractor(b)
 	ctx := context.Background()
 	var times []time.Duration
 	for b.Loop() {
