@@ -19,7 +19,7 @@ type Page struct {
 	// included) separated by one blank line, lines within a paragraph by a
 	// newline, spaces collapsed, Unicode NFC, quotes as written.
 	Text         string
-	Title        string
+	Title        string    // the headline, without the site's name
 	Byline       string    // the authors as the page names them, comma-separated
 	CanonicalURL string    // absolute, from <link rel=canonical>, og:url or JSON-LD
 	Lang         string    // as declared, e.g. "en" or "pt-BR"; else as detected from the text
