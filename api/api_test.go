@@ -185,7 +185,8 @@ func TestArticlesAndReprocess(t *testing.T) {
 	}
 }
 
-// A client whose daemon is gone fails fast.
+// A client whose daemon hangs does not hang with it. (The bound is loose:
+// machines running tests in parallel are slow to schedule.)
 func TestClientTimesOut(t *testing.T) {
 	hang := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		<-r.Context().Done()
@@ -193,7 +194,7 @@ func TestClientTimesOut(t *testing.T) {
 	defer hang.Close()
 	start := time.Now()
 	err := NewClient(strings.TrimPrefix(hang.URL, "http://")).Health(context.Background())
-	if err == nil || time.Since(start) > 2*HealthTimeout {
+	if err == nil || time.Since(start) > 10*HealthTimeout {
 		t.Fatalf("health of a hanging server: %v after %s", err, time.Since(start))
 	}
 }
