@@ -18,11 +18,12 @@ type accusation struct {
 }
 
 var (
-	placePreps = newSet([]string{"in", "at", "from", "to", "near", "on", "into", "across", "outside", "inside", "of", "via"})
-	beVerbs    = newSet([]string{"was", "were", "is", "are", "be", "been", "being", "'s", "am"})
-	agentPreps = newSet([]string{"by"})
-	negations  = newSet([]string{"not", "n't", "never", "no"})
-	tryVerbs   = newSet([]string{"tried", "tries", "try", "attempted", "attempts", "sought", "seeks", "continued", "continues", "began", "used"})
+	demonstratives = newSet([]string{"that", "this", "these", "those"})
+	placePreps     = newSet([]string{"in", "at", "from", "to", "near", "on", "into", "across", "outside", "inside", "of", "via"})
+	beVerbs        = newSet([]string{"was", "were", "is", "are", "be", "been", "being", "'s", "am"})
+	agentPreps     = newSet([]string{"by"})
+	negations      = newSet([]string{"not", "n't", "never", "no"})
+	tryVerbs       = newSet([]string{"tried", "tries", "try", "attempted", "attempts", "sought", "seeks", "continued", "continues", "began", "used"})
 )
 
 // findAccusations returns the accusations of sentence si; events are the
@@ -142,7 +143,7 @@ func (d *doc) objectFrame(v int, cue *rules.AccuseCue, events []*speech) []accus
 		return nil
 	}
 	if on := d.findWord(objects[len(objects)-1].e, s.last, "on"); on > 0 && cue.Name == "blame" {
-		objects = []span{d.npStartingAt(on+1, s.last)}
+		objects = []span{d.withNaming(d.npStartingAt(on+1, s.last))}
 	}
 	accused := d.resolveAll(objects)
 	return d.pairs(v, cue, d.actorsOf(v), accused, "accuse.active")
@@ -196,7 +197,7 @@ func (d *doc) toFrame(v int, cue *rules.AccuseCue, events []*speech) []accusatio
 	if !d.attributesWrong(v, to, passive) {
 		return nil // "attributed the rally in bank stocks to the ruling"
 	}
-	target := d.npStartingAt(to+1, s.last)
+	target := d.withNaming(d.npStartingAt(to+1, s.last))
 	if target.empty() {
 		return nil
 	}
@@ -263,6 +264,26 @@ func (d *doc) claimFrame(v int, cue *rules.AccuseCue, events []*speech) []accusa
 		return d.pairs(v, cue, accusers, []party{d.resolve(np)}, "accuse.claim")
 	}
 	return nil
+}
+
+// withNaming extends a phrase over the name it is given right after it:
+// "a pro-Russia group called CyberBerkut", "a unit dubbed APT31".
+func (d *doc) withNaming(p span) span {
+	i := p.e
+	if i < len(d.toks) && d.toks[i].text == "," {
+		i++
+	}
+	if i >= len(d.toks) || !namingVerbs.has(d.toks[i].lower) {
+		return p
+	}
+	for j := i + 1; j < len(d.toks) && j <= i+3; j++ {
+		for _, h := range d.actors {
+			if h.span.s == j {
+				return span{p.s, h.span.e}
+			}
+		}
+	}
+	return p
 }
 
 // bareVerb reports whether token i starts a verb phrase with no subject
@@ -480,7 +501,7 @@ func (d *doc) agentAt(i int) (span, string) {
 	case agentPreps.has(t.lower) && i > s.first && (d.lx.hostile.has(d.toks[i-1].lower) || d.lx.attacks.has(d.toks[i-1].lower) || d.wrongfulCampaign(i-1) ||
 		d.lx.agentive.has(d.toks[i-1].lower) && d.lx.attacks.has(d.toks[d.headBefore(i-1)].lower) ||
 		d.toks[i-1].lower == "out" && i > s.first+1 && d.lx.agentive.has(d.toks[i-2].lower)):
-		return d.npStartingAt(i+1, s.last), "accuse.by"
+		return d.withNaming(d.npStartingAt(i+1, s.last)), "accuse.by"
 	case (t.lower == "linked" || t.lower == "tied") && i > s.first && beVerbs.has(d.toks[i-1].lower) && d.followedBy(i+1, "to"):
 		return d.npStartingAt(i+2, s.last), "accuse.linked"
 	case d.isHostileAt(i) && !d.passive(i):
@@ -606,8 +627,7 @@ func (d *doc) canAccuse(p party) bool {
 		return true
 	}
 	head := &d.toks[d.headOf(p.span)]
-	return d.lx.roles.has(head.lower) || d.lx.documents.has(head.lower) || d.lx.orgWords.has(head.lower) ||
-		d.describesPeople(p.span) && head.tag == "NNS"
+	return d.lx.roles.has(head.lower) || d.lx.documents.has(head.lower) || d.lx.orgWords.has(head.lower)
 }
 
 // describesPeople reports whether a description's head is a noun for
@@ -615,7 +635,7 @@ func (d *doc) canAccuse(p party) bool {
 func (d *doc) describesPeople(p span) bool {
 	h := d.headOf(p)
 	head := &d.toks[h]
-	if h == p.s && (d.lx.groups.has(head.lower) || d.lx.anaphors.has(head.lower)) {
+	if h == p.s && p.s > 0 && demonstratives.has(d.toks[p.s-1].lower) {
 		return false // "that group" refers back; unresolved, it names no one
 	}
 	return d.lx.people.has(head.lower) || d.lx.groups.has(head.lower) || d.lx.roles.has(head.lower)

@@ -24,9 +24,7 @@ func (d *doc) findActors() []actorHit {
 			i = h.span.e - 1
 		}
 	}
-	for si := range d.sents {
-		hits = append(hits, d.patternActors(si, hits)...)
-	}
+	hits = append(hits, d.patternActors(hits)...)
 	for k := range hits {
 		if hits[k].sponsor == "" {
 			hits[k].sponsor = d.contextSponsor(hits[k].span)
@@ -70,11 +68,18 @@ func (d *doc) groupCueNear(p span) bool {
 	return false
 }
 
-// patternActors applies the actor patterns to sentence si, skipping labels
-// already found.
-func (d *doc) patternActors(si int, known []actorHit) []actorHit {
-	s := d.sents[si]
-	text := d.text[s.start:s.end]
+// patternActors applies the actor patterns to the article, paragraph by
+// paragraph so that no match spans two, skipping labels already found.
+func (d *doc) patternActors(known []actorHit) []actorHit {
+	var out []actorHit
+	for _, para := range paragraphs(d.text) {
+		out = append(out, d.patternActorsIn(para[0], para[1], append(known, out...))...)
+	}
+	return out
+}
+
+func (d *doc) patternActorsIn(start, end int, known []actorHit) []actorHit {
+	text := d.text[start:end]
 	var out []actorHit
 	for _, p := range d.lx.patterns {
 		re := p.Regexp()
@@ -84,7 +89,7 @@ func (d *doc) patternActors(si int, known []actorHit) []actorHit {
 			if li > 0 && m[2*li] >= 0 {
 				a, b = m[2*li], m[2*li+1]
 			}
-			sp := d.tokenSpan(s.start+a, s.start+b)
+			sp := d.tokenSpan(start+a, start+b)
 			if sp.empty() || overlapsHit(known, sp) || overlapsHit(out, sp) || d.notActor(sp) || d.modifiesNoun(sp) {
 				continue
 			}
@@ -145,20 +150,31 @@ func overlapsHit(hits []actorHit, p span) bool {
 // CyberBerkut", "APT 28, a group tied to the GRU".
 func (d *doc) contextSponsor(p span) string {
 	s := d.sentenceOf(p.s)
-	lo, hi := max(s.first, p.s-6), min(s.last, p.e+8)
-	best, dist := "", 1<<30
-	for i := lo; i < hi; i++ {
-		if i >= p.s && i < p.e {
-			continue
-		}
+	for i := p.s - 1; i >= s.first && i >= p.s-8; i-- {
+		t := &d.toks[i]
 		if c := d.countryOfToken(i); c != "" {
-			if k := abs(i - p.s); k < dist {
-				best, dist = c, k
+			return c
+		}
+		if isFinite(t.tag) && !namingVerbs.has(t.lower) || t.text == ";" || t.text == ":" || t.text == "." {
+			break // the label's own phrase ends here
+		}
+	}
+	for i := p.e; i+2 < s.last && i <= p.e+6; i++ {
+		if sponsorLinks.has(d.toks[i].lower) && (d.toks[i+1].lower == "to" || d.toks[i+1].lower == "by") {
+			if c := d.countryOfToken(i + 2); c != "" {
+				return c
+			}
+			if i+3 < s.last && d.toks[i+2].lower == "the" {
+				return d.countryOfToken(i + 3)
 			}
 		}
 	}
-	return best
+	return ""
 }
+
+var namingVerbs = newSet([]string{"called", "dubbed", "named", "nicknamed", "known", "posing", "calling", "tracked"})
+
+var sponsorLinks = newSet([]string{"tied", "linked", "backed", "sponsored", "steered", "connected", "directed", "run", "controlled"})
 
 // countryOfToken returns the country a token names, including the parts of
 // hyphenated words: "Russia-linked", "pro-Russia".
@@ -177,13 +193,6 @@ func (d *doc) countryOfToken(i int) string {
 		}
 	}
 	return ""
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
 }
 
 // actorIn returns the actor hit inside phrase p, if any.

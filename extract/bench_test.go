@@ -4,34 +4,21 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/claimwire/claimwire/rules"
 )
 
-// devArticles returns the texts of the shared dev set, skipping the
-// benchmark when ../shared is not beside the repository.
-func devArticles(b *testing.B) []string {
-	b.Helper()
+// BenchmarkExtract measures extraction of each dev article once the model
+// is loaded: one sub-benchmark per article, so that the median per article
+// can be read off (make bench prints it). It skips when ../shared is not
+// beside the repository.
+func BenchmarkExtract(b *testing.B) {
 	files, _ := filepath.Glob("../../shared/eval/dev/*.txt")
 	if len(files) == 0 {
 		b.Skip("../../shared/eval/dev not found: the benchmark needs the shared dev articles")
 	}
-	var texts []string
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		texts = append(texts, string(data))
-	}
-	return texts
-}
-
-// BenchmarkExtract measures extraction per article once the model is
-// loaded: ns/op is the time for one article, averaged over the dev set.
-func BenchmarkExtract(b *testing.B) {
-	texts := devArticles(b)
 	rs, err := rules.Default()
 	if err != nil {
 		b.Fatal(err)
@@ -42,10 +29,19 @@ func BenchmarkExtract(b *testing.B) {
 	}
 	LoadModel()
 	ctx := context.Background()
-	b.ResetTimer()
-	for i := 0; b.Loop(); i++ {
-		if _, err := x.Extract(ctx, texts[i%len(texts)]); err != nil {
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
 			b.Fatal(err)
 		}
+		text := string(data)
+		b.Run(strings.TrimSuffix(filepath.Base(f), ".txt"), func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				if _, err := x.Extract(ctx, text); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

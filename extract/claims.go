@@ -99,6 +99,9 @@ func (sp *speech) overlaps(q *quoteSpan) bool {
 
 func (d *doc) quoteClaim(sp *speech, s, e int, direct bool, rule string) model.Claim {
 	s, e = trimQuote(d.text, s, e)
+	if !direct && e > s && d.text[e-1] == '.' {
+		e-- // reported speech ends where its sentence does
+	}
 	c := model.Claim{
 		Kind: model.Quote, Speaker: sp.speaker.name, SpeakerTitle: sp.speaker.title,
 		Quote: d.text[s:e], Direct: direct, Rule: rule, Confidence: 0.8,

@@ -7,8 +7,10 @@ package extract
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/claimwire/claimwire/extract/number"
 	"github.com/claimwire/claimwire/model"
@@ -42,6 +44,10 @@ func New(rs *rules.Set) (*Extractor, error) {
 func (e *Extractor) Extract(ctx context.Context, text string) ([]model.Claim, error) {
 	if len(text) > MaxText {
 		return nil, fmt.Errorf("extract: text is %d bytes, more than the %d allowed", len(text), MaxText)
+	}
+	if !utf8.ValidString(text) {
+		// offsets must point into the text as stored; callers convert first
+		return nil, errors.New("extract: text is not valid UTF-8")
 	}
 	d := e.newDoc(text)
 	d.tagAll()

@@ -36,18 +36,23 @@ type entry struct {
 	words     []string // the name's tokens, as folded by fold
 }
 
-// lexicon is the rule set compiled for fast lookups.
+// lexicon is the rule set compiled for fast lookups. Word lists are sets
+// of folded words, named after the rules.Cues fields they come from.
 type lexicon struct {
-	speech, deny, hostile, attacks, groups, roles, documents set
-	orgWords, anaphors, timeWords, abbreviations, titles     set
-	notCounted, agentive, notSpeech, bringing, people        set
-	campaigns, attackModifiers                               set
-	attribution                                              [][]string
-	accuse                                                   map[string]*rules.AccuseCue
-	names                                                    map[string][]*entry // first token → entries, longest first
-	patterns                                                 []*rules.ActorPattern
-	actorByName                                              map[string]*rules.Actor
-	ambiguousLabel                                           set // normalised labels that need a group cue
+	speech, deny, notSpeech          set
+	hostile, agentive, attacks       set
+	campaigns, attackModifiers       set
+	groups, roles, documents, people set
+	orgWords, anaphors, bringing     set
+	timeWords, abbreviations, titles set
+	notCounted, numberWords          set
+
+	attribution    [][]string
+	accuse         map[string]*rules.AccuseCue
+	names          map[string][]*entry // first token → entries, longest first
+	patterns       []*rules.ActorPattern
+	actorByName    map[string]*rules.Actor
+	ambiguousLabel set // normalised labels that need a group cue
 }
 
 type set map[string]struct{}
@@ -78,6 +83,10 @@ func newLexicon(rs *rules.Set) *lexicon {
 		names:          map[string][]*entry{},
 		actorByName:    map[string]*rules.Actor{},
 		ambiguousLabel: set{},
+	}
+	lx.numberWords = set{}
+	for w := range rs.Numbers.Words {
+		lx.numberWords[fold(w)] = struct{}{}
 	}
 	for _, a := range c.Attribution {
 		lx.attribution = append(lx.attribution, strings.Fields(fold(a)))

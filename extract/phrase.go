@@ -28,8 +28,11 @@ func (d *doc) isNounish(i int) bool {
 	if !t.isWord() {
 		return t.text == "-" || t.text == "&"
 	}
-	if d.lx.speech.has(t.lower) && t.tag != "" && strings.HasPrefix(t.tag, "VB") {
-		return false
+	if d.lx.speech.has(t.lower) && strings.HasPrefix(t.tag, "VB") && !(t.tag == "VBN" && i+1 < len(d.toks) && strings.HasPrefix(d.toks[i+1].tag, "NN")) {
+		return false // "said", but not "alleged hackers"
+	}
+	if d.lx.numberWords.has(t.lower) {
+		return true // "Seven alleged hackers", whatever the tagger says
 	}
 	if closedClass.has(t.tag) && !(t.tag == "DT" && determiners.has(t.lower)) {
 		return false // "When Yahoo …", "However, …"
@@ -39,7 +42,7 @@ func (d *doc) isNounish(i int) bool {
 	}
 	switch {
 	case strings.HasPrefix(t.tag, "NN"), strings.HasPrefix(t.tag, "JJ"), t.tag == "CD", t.tag == "PRP$",
-		(t.tag == "VBN" || t.tag == "VBG") && i+1 < len(d.toks) && strings.HasPrefix(d.toks[i+1].tag, "NN") && !d.lx.speech.has(t.lower):
+		(t.tag == "VBN" || t.tag == "VBG" && !d.lx.speech.has(t.lower)) && i+1 < len(d.toks) && strings.HasPrefix(d.toks[i+1].tag, "NN"):
 		return !auxiliaries.has(t.lower) && !relatives.has(t.lower)
 	case t.tag == "DT":
 		return determiners.has(t.lower) || t.lower == "all"

@@ -56,6 +56,9 @@ func (d *doc) isSpeechVerb(v int) bool {
 	if v+1 < len(d.toks) && d.lx.notSpeech.has(d.toks[v+1].lower) {
 		return false // "claimed responsibility"
 	}
+	if (t.tag == "VBN" || t.tag == "JJ") && v+1 < len(d.toks) && strings.HasPrefix(d.toks[v+1].tag, "NN") {
+		return false // "alleged hackers"
+	}
 	return true
 }
 

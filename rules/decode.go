@@ -145,7 +145,7 @@ func describe(n *yaml.Node) string {
 func fieldByTag(v reflect.Value, name string) (reflect.Value, bool) {
 	t := v.Type()
 	for i := range t.NumField() {
-		if tagName(t.Field(i)) == name {
+		if n := tagName(t.Field(i)); n != "" && n == name {
 			return v.Field(i), true
 		}
 	}

@@ -1,0 +1,44 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/claimwire/claimwire/model"
+)
+
+func TestAccusations(t *testing.T) {
+	runClaimCases(t, model.Accusation, []claimCase{
+		{"active", `The United States accused China of cyber attacks on its agencies.`, "United States -> China"},
+		{"capital and demonym fold to the state", `Washington accused Beijing of hacking.`, "United States -> China"},
+		{"list of accusers in a gerund", `China has slammed the United States, United Kingdom and New Zealand for accusing it of cyber attacks.`,
+			"United States -> China\nUnited Kingdom -> China\nNew Zealand -> China"},
+		{"coordinated verb shares the subject", `Beijing on Tuesday insisted it opposes all cyberattacks and accused the US of its own campaign of cyber-espionage.`,
+			"China -> United States"},
+		{"passive with agent", `APT40 was blamed by New Zealand for the attack on its parliament.`, "New Zealand -> APT40"},
+		{"said X was behind", `Washington said a unit, dubbed APT31, was behind the hackings over the last decade.`, "United States -> APT31"},
+		{"nested appositives", `Vitali Kremez told Reuters that APT 28, a group tied to the GRU, the Russian military intelligence directorate, was behind the leak.`,
+			"Vitali Kremez -> GRU\nVitali Kremez -> APT 28"},
+		{"blame on", `New Zealand blamed the cyber attack on China.`, "New Zealand -> China"},
+		{"attribute to", `Mandiant attributed the intrusion to APT29.`, "Mandiant -> APT29"},
+		{"says did wrong", `London said that the same APT31 group had targeted UK lawmakers’ accounts.`, "United Kingdom -> APT31"},
+		{"conducted by", `The BfV said the attack was conducted by a group called Sofacy.`, "BfV -> Sofacy"},
+		{"relative clause claim", `They are part of the FiveEyes intelligence sharing network that Beijing claims compiles and disseminates false information.`,
+			"China -> Five Eyes"},
+		{"charged with", `The Justice Department charged Karim Baratov with hacking Yahoo accounts.`, "Justice Department -> Karim Baratov"},
+		{"agentless passive takes the speaker", `Seven alleged hackers have been charged for their roles, the Justice Department said.`,
+			"Justice Department -> Seven alleged hackers"},
+		{"description accused with an explicit cue", `A former worker faces charges after officials allege the worker stole personal information.`,
+			"officials -> worker"},
+		{"charges belong to who brings them", `A federal grand jury returned indictments against two Iranian nationals.`,
+			"federal grand jury -> two Iranian nationals"},
+		{"denial is no accusation", `The Kremlin has denied it was behind any such attacks.`, ""},
+		{"negation is no accusation", `Britain did not accuse Russia of the attack.`, ""},
+		{"infinitive is no accusation", `Christopher Luxon said it was a big step to blame the cyber attack on China.`, ""},
+		{"author's own statement", `Russia and the Syrian government have been accused of creating a humanitarian disaster.`, ""},
+		{"mentioned allegations", `"The allegations against Vice President Biden are not credible," Volker said.`, ""},
+		{"attribution of no wrongdoing", `Oza attributed the rally in bank stocks to the Supreme Court's ruling.`, ""},
+		{"held is not held responsible", `Alibaba’s listing ceremony is due to be held at the Hong Kong Stock Exchange next Tuesday.`, ""},
+		{"charging support", `There will be 150 kW DC fast charging support in the new car.`, ""},
+		{"launching a campaign is no attack", `According to a report in the Argus Leader, Governor Kristi Noem launched the campaign on Monday.`, ""},
+	})
+}

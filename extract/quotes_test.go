@@ -1,0 +1,59 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/claimwire/claimwire/model"
+)
+
+func TestQuotes(t *testing.T) {
+	runClaimCases(t, model.Quote, []claimCase{
+		{"direct with title", `“The US government has always played dumb,” foreign ministry spokesperson Lin Jian said.`,
+			"Lin Jian [foreign ministry spokesperson] direct: The US government has always played dumb"},
+		{"speaker after verb", `"What makes this attack interesting is the timing," said Graham Rymer, an ethical hacker at the University of Cambridge.`,
+			"Graham Rymer [] direct: What makes this attack interesting is the timing"},
+		{"split by attribution", `"We believe we have the evidence to support this," Bossert said. "It is very difficult to do when you are looking for individual hackers."`,
+			"Bossert [] direct: We believe we have the evidence to support this\nBossert [] direct: It is very difficult to do when you are looking for individual hackers."},
+		{"pronoun to earlier person", "New Zealand Foreign Minister Winston Peters met the ambassador on Tuesday.\n“That conversation has now taken place,” he said.",
+			"Winston Peters [] direct: That conversation has now taken place"},
+		{"reported speech", `US Deputy Attorney General Lisa Monaco on Monday said the campaign involved more than 10,000 emails being sent.`,
+			"Lisa Monaco [US Deputy Attorney General] reported: the campaign involved more than 10,000 emails being sent"},
+		{"according to", `According to the Justice Department, the hackers stole data from dozens of companies.`,
+			"Justice Department [] reported: the hackers stole data from dozens of companies"},
+		{"capital stands for its state", `Beijing said the accusations were groundless and politically motivated.`,
+			"China [] reported: the accusations were groundless and politically motivated"},
+		{"scare quotes stay inside reported speech", `Prime Minister Christopher Luxon admitted it was a “big step” to blame the attack on China.`,
+			"Christopher Luxon [Prime Minister] reported: it was a “big step” to blame the attack on China"},
+		{"long fragment is a direct quote", `Winston Peters said he had instructed diplomats to “speak today to the Chinese Ambassador, to lay out our position and express our concerns.”`,
+			"Winston Peters [] direct: speak today to the Chinese Ambassador, to lay out our position and express our concerns."},
+		{"quote continues into the next paragraph", "\"However, what matters is the timing,\" said Graham Rymer, a researcher.\n\"Hackers tend to target people who will be desperate to get their data back.\n\"Currently there are a lot of students finishing their dissertations.\"",
+			"Graham Rymer [] direct: However, what matters is the timing\nGraham Rymer [] direct: Hackers tend to target people who will be desperate to get their data back.\nGraham Rymer [] direct: Currently there are a lot of students finishing their dissertations."},
+		{"told with a hearer", `BfV chief Hans-Georg Maassen told Reuters in November that Moscow has tried to manipulate the media.`,
+			"Hans-Georg Maassen [BfV chief] reported: Moscow has tried to manipulate the media"},
+		{"description refers back", "University College London was hit by a cyber-attack on Wednesday.\nThe university says that it believes the risk of further infection has been contained.",
+			"University College London [] reported: it believes the risk of further infection has been contained"},
+		{"claimed responsibility is no speech", `The group that claimed responsibility, CyberBerkut, is the same group that attacked Ukrainian sites.`, ""},
+		{"a poll is no speaker", `Fifty-one percent say that “the president’s actions were wrong and he should be removed from office.”`, ""},
+		{"unattributed scare quote", `The attack was part of a “cyberespionage program” run from Wuhan.`, ""},
+	})
+}
+
+// TestQuoteOffsets checks that every quote's offsets point at its text and
+// its sentence holds it.
+func TestQuoteOffsets(t *testing.T) {
+	text := "Beijing on Tuesday insisted it “opposes and cracks down on all forms of cyberattacks” and accused the US of its own campaign.\n\n" +
+		"“Relevant Chinese cybersecurity agencies have released a series of reports,” foreign ministry spokesperson Lin Jian said."
+	cs := claimsOf(t, text, model.Quote)
+	if len(cs) != 2 {
+		t.Fatalf("got %d quotes, want 2: %s", len(cs), summary(cs))
+	}
+	for _, c := range cs {
+		if got := text[c.Start:c.End]; got != c.Quote {
+			t.Errorf("text[%d:%d] = %q, quote is %q", c.Start, c.End, got, c.Quote)
+		}
+		if !strings.Contains(c.Sentence, c.Quote) {
+			t.Errorf("sentence %q does not hold quote %q", c.Sentence, c.Quote)
+		}
+	}
+}
