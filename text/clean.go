@@ -2,6 +2,7 @@ package text
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -53,23 +54,49 @@ func key(s string) string {
 
 // boilerplate matches the short paragraphs that pages put between the
 // paragraphs of a story: advertising labels, calls to share, subscribe or
-// read on, credit and contact lines, tags, bylines and datelines.
-var boilerplate = regexp.MustCompile(`(?i)^(` +
-	`advertisement|advertising|sponsored( content)?|ad|` +
-	`(continue reading|read more|read next|see more|see also|more|related|related (articles?|posts?|news|stories|coverage|content|links?)|recommended( for you)?|don'?t miss|most (popular|read)( .*)?|trending( now)?)(\s*[:»>|…].*)?|` +
-	`.*\bclick here\b.*|` +
-	`.*\b(sign up|subscribe)\b.*\b(newsletters?|inbox)\b.*|` +
-	`.*\b(share (it|this)( story| article)? with|share this (story|article)|follow us on)\b.*|` +
-	`thanks? (you )?for (signing up|subscribing).*|` +
-	`(subscribe|sign up)( now| today| here)?|(subscribe|sign up) (to|for) our\b.*|.*\bfollow\b.*\b(on|at) (twitter|facebook|instagram|youtube)\b.*|` +
-	`more( great| top)? [^.!?]{0,40}(stories|news|coverage)|` +
-	`.*\bcontributed (reporting )?to this (report|story|article)\b.*|(additional )?reporting by\b.*|` +
-	`.*\b(log|sign) in to (post a )?comment\b.*|` +
-	`(tags?|filed under|categories|category|posted in)(\s*:.*)?|` +
-	`(copyright\b|©).*|.*\b(copyright|©)\s*\d{4}\b.*|.*\b(photos?|images?|pictures?)\b[^.]*©.*|.*\ball rights reserved\b.*|` +
-	`.*\S+@\S+\.[a-z]{2,}\b.*|` + // a contact line: "Write to … at name@example.com"
-	`((updated|published|posted|last updated)\b:?\s*)?` + dateLine +
-	`)$`)
+// read on, credit and contact lines, tags, bylines and datelines. Every
+// paragraph of every page meets these patterns, so each is small (Go then
+// uses its fast backtracking matcher) and the costly ones that may match
+// anywhere in a line run only when the line holds a word they need.
+var boilerplate = []pattern{
+	whole(`advertisement|advertising|sponsored( content)?|ad`),
+	whole(`(continue reading|read more|read next|see more|see also|more|related|related (articles?|posts?|news|stories|coverage|content|links?)|recommended( for you)?|don'?t miss|most (popular|read)( .*)?|trending( now)?)(\s*[:»>|…].*)?`),
+	whole(`thanks? (you )?for (signing up|subscribing).*`),
+	whole(`(subscribe|sign up)( now| today| here)?|(subscribe|sign up) (to|for) our\b.*`),
+	whole(`more( great| top)? [^.!?]{0,40}(stories|news|coverage)`),
+	whole(`(additional )?reporting by\b.*`),
+	whole(`(tags?|filed under|categories|category|posted in)(\s*:.*)?`),
+	whole(`((updated|published|posted|last updated)\b:?\s*)?` + dateLine),
+	whole(`.*\bclick here\b.*`, "click"),
+	whole(`.*\b(sign up|subscribe)\b.*\b(newsletters?|inbox)\b.*`, "newsletter", "inbox"),
+	whole(`.*\b(share (it|this)( story| article)? with|share this (story|article)|follow us on)\b.*`, "share", "follow"),
+	whole(`.*\bfollow\b.*\b(on|at) (twitter|facebook|instagram|youtube)\b.*`, "follow"),
+	whole(`.*\bcontributed (reporting )?to this (report|story|article)\b.*`, "contributed"),
+	whole(`.*\b(log|sign) in to (post a )?comment\b.*`, "comment"),
+	whole(`(copyright\b|©).*|.*\b(copyright|©)\s*\d{4}\b.*`, "copyright", "©"),
+	whole(`.*\b(photos?|images?|pictures?)\b[^.]*©.*`, "©"),
+	whole(`.*\ball rights reserved\b.*`, "rights reserved"),
+	whole(`.*\S+@\S+\.[a-z]{2,}\b.*`, "@"), // a contact line: "Write to … at name@example.com"
+}
+
+// pattern is a regexp over a whole paragraph, tried only when the
+// lower-cased paragraph contains one of needs (or always, without needs).
+type pattern struct {
+	re    *regexp.Regexp
+	needs []string
+}
+
+// whole compiles re to match a whole paragraph, ignoring case.
+func whole(re string, needs ...string) pattern {
+	return pattern{regexp.MustCompile(`(?i)^(` + re + `)$`), needs}
+}
+
+func (p pattern) match(para, lower string) bool {
+	if len(p.needs) > 0 && !slices.ContainsFunc(p.needs, func(w string) bool { return strings.Contains(lower, w) }) {
+		return false
+	}
+	return p.re.MatchString(para)
+}
 
 // dateLine matches a date and time standing alone, as in "NOVEMBER 20, 2019
 // 10:43" or "Published 11/19/2019 4:03 PM EST".
@@ -82,7 +109,16 @@ const dateLine = `((mon|tue|wed|thu|fri|sat|sun)[a-z]*,? )?` +
 var byline = regexp.MustCompile(`^(By|BY|by)( \p{Lu}[\pL'’.-]*| and| de| van| von| al|,)+$`)
 
 func isBoilerplate(p string) bool {
-	return len(p) < 200 && (boilerplate.MatchString(p) || byline.MatchString(p))
+	if len(p) >= 200 {
+		return false
+	}
+	lower := strings.ToLower(p)
+	for _, b := range boilerplate {
+		if b.match(p, lower) {
+			return true
+		}
+	}
+	return byline.MatchString(p)
 }
 
 // dropStandfirst removes the summary line that many sites set in a

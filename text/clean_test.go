@@ -86,3 +86,21 @@ func TestDropImageCaptions(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// BenchmarkIsBoilerplate runs over short paragraphs, most of them story
+// text: every paragraph of every page goes through it.
+func BenchmarkIsBoilerplate(b *testing.B) {
+	paras := []string{
+		"Who was behind it",
+		"The authority estimated the cost at $4.5 million, officials said.",
+		"“No data was taken,” she said.",
+		"Advertisement",
+		"NOVEMBER 20, 2019 10:43",
+		"Read more: Ransomware hits regional hospital",
+	}
+	for b.Loop() {
+		for _, p := range paras {
+			isBoilerplate(p)
+		}
+	}
+}
