@@ -121,6 +121,11 @@ func isBoilerplate(p string) bool {
 	return byline.MatchString(p)
 }
 
+// standfirst matches the element that may hold a standfirst: a subheading,
+// or a block whose class says so. A plain paragraph is left alone: many
+// sites use the story's first paragraph as the page description.
+var standfirst = cascadia.MustCompile(`h2, h3, h4, [class*=dek i], [class*=standfirst i], [class*=subtitle i], [class*=subhead i], [class*=sub-head i], [class*=subline i]`)
+
 // dropStandfirst removes the summary line that many sites set in a
 // subheading right under the headline: it repeats the page's description
 // and is not part of the story.
@@ -133,7 +138,7 @@ func dropStandfirst(doc *goquery.Document, page *Page, desc string) {
 			return true
 		}
 		next := h1.Next()
-		if next.Is("h2, h3, h4, p, div") && sameText(next.Text(), desc) {
+		if next.IsMatcher(standfirst) && sameText(next.Text(), desc) {
 			next.Remove()
 		}
 		return false

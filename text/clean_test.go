@@ -104,3 +104,25 @@ func BenchmarkIsBoilerplate(b *testing.B) {
 		}
 	}
 }
+
+func TestDropStandfirst(t *testing.T) {
+	const desc = "Officials blamed a foreign intelligence service."
+	tests := map[string]bool{ // page → standfirst dropped
+		`<h1>Port hit</h1><h2 class="sub-head">Officials blamed a foreign intelligence service.</h2><p>Body.</p>`:      true,
+		`<h1>Port hit</h1><div class="article-dek">Officials blamed a foreign intelligence service.</div><p>Body.</p>`: true,
+		`<h1>Port hit</h1><p>Officials blamed a foreign intelligence service.</p><p>Body.</p>`:                         false, // the lead
+		`<h1>Port hit</h1><h2>Who was behind it</h2><p>Body.</p>`:                                                      false,
+		`<h1>Other story</h1><h2>Officials blamed a foreign intelligence service.</h2><p>Body.</p>`:                    false,
+	}
+	for page, want := range tests {
+		doc, err := goquery.NewDocumentFromReader(strings.NewReader(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		dropStandfirst(doc, &Page{Title: "Port hit"}, desc)
+		got := !strings.Contains(render(doc.Nodes[0]), desc)
+		if got != want {
+			t.Errorf("%s: dropped = %v, want %v", page, got, want)
+		}
+	}
+}
