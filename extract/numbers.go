@@ -16,7 +16,7 @@ var durations = newSet([]string{"second", "seconds", "minute", "minutes", "hour"
 func (d *doc) numberClaims(p *number.Parser) []model.Claim {
 	var out []model.Claim
 	for _, m := range p.Find(d.text) {
-		if m.Skip != "" || m.Vague {
+		if m.Skip != "" || m.Vague || d.notCount(m) {
 			continue
 		}
 		unit, end := m.Unit, m.End
@@ -31,6 +31,16 @@ func (d *doc) numberClaims(p *number.Parser) []model.Claim {
 		out = append(out, c)
 	}
 	return out
+}
+
+// notCount reports number expressions that count nothing: a number glued
+// to its unit as a compound adjective ("the 16-inch MacBook", "a
+// 1,900-mile-wide moon"), and "one of the …", which picks one of many.
+func (d *doc) notCount(m number.Match) bool {
+	if m.End < len(d.text) && d.text[m.End] == '-' {
+		return true
+	}
+	return m.Value == 1 && m.Next > m.End && strings.EqualFold(strings.TrimSpace(m.Text), "one")
 }
 
 // countedNoun returns the noun a number counts, found from byte offset
