@@ -34,21 +34,45 @@ func (a *access) Close() error {
 // another process holds the file and no API answers, the error says who
 // holds it.
 func (e *env) reach(path string, readOnly bool) (*access, error) {
-	addr, addrErr := api.ReadAddr(path)
-	if addrErr == nil {
-		c := api.NewClient(addr.Addr)
-		if c.Health(e.ctx) == nil {
-			return &access{client: c}, nil
-		}
+	h := e.holder(path)
+	if h.answers {
+		return &access{client: api.NewClient(h.addr.Addr)}, nil
 	}
 	db, err := openDB(path, readOnly)
 	if errors.Is(err, store.ErrLocked) {
-		return nil, lockedError(path, addr, addrErr)
+		return nil, h.lockedError(path)
 	}
 	if err != nil {
 		return nil, err
 	}
 	return &access{db: db}, nil
+}
+
+// holder is what the address file beside a database says of the daemon
+// that holds it.
+type holder struct {
+	addr    api.Addr
+	known   bool // an address file was read
+	answers bool // and the API there answers
+}
+
+func (e *env) holder(path string) holder {
+	addr, err := api.ReadAddr(path)
+	if err != nil {
+		return holder{}
+	}
+	return holder{addr: addr, known: true, answers: api.NewClient(addr.Addr).Health(e.ctx) == nil}
+}
+
+// lockedError says what holds a locked database.
+func (h holder) lockedError(path string) error {
+	switch {
+	case h.answers:
+		return fmt.Errorf("database %s is in use by a running claimwire daemon (pid %d, API at %s)", path, h.addr.PID, h.addr.Addr)
+	case h.known:
+		return fmt.Errorf("database %s is locked by claimwire (pid %d), whose API at %s does not answer", path, h.addr.PID, h.addr.Addr)
+	}
+	return fmt.Errorf("database %s is locked by another process, and no claimwire API is recorded in %s", path, api.AddrFile(path))
 }
 
 // openDB opens the database; one that must be read but does not exist is
@@ -62,10 +86,12 @@ func openDB(path string, readOnly bool) (*store.DB, error) {
 	return store.Open(path, store.Options{Timeout: lockWait, ReadOnly: readOnly})
 }
 
-// lockedError says what holds a locked database.
-func lockedError(path string, addr api.Addr, addrErr error) error {
-	if addrErr == nil {
-		return fmt.Errorf("database %s is locked by claimwire (pid %d), whose API at %s does not answer", path, addr.PID, addr.Addr)
+// openWritable opens the database for writing, saying who holds it if
+// another process does.
+func (e *env) openWritable(path string) (*store.DB, error) {
+	db, err := openDB(path, false)
+	if errors.Is(err, store.ErrLocked) {
+		return nil, e.holder(path).lockedError(path)
 	}
-	return fmt.Errorf("database %s is locked by another process, and no claimwire API is recorded in %s", path, api.AddrFile(path))
+	return db, err
 }

@@ -104,7 +104,7 @@ func (e *env) importFeeds(path, file string) error {
 	if err != nil {
 		return inputErr(err)
 	}
-	db, err := openDaemonDB(path)
+	db, err := e.openWritable(path)
 	if err != nil {
 		return err
 	}

@@ -310,3 +310,25 @@ func TestLockedDatabaseFailsFast(t *testing.T) {
 		}
 	}
 }
+
+// A second daemon on the same database names the first.
+func TestSecondDaemonNamesTheFirst(t *testing.T) {
+	w := (&daemontest.Wire{Articles: 3, Feeds: 1}).Start()
+	defer w.Close()
+	db := filepath.Join(t.TempDir(), "c.db")
+	list := writeFile(t, "feeds.txt", w.FeedList())
+	p := start(t, daemonArgs(db, list, "--listen", "127.0.0.1:0")...)
+	waitForAPI(t, db, 3)
+	r := runCLI(t, "", daemonArgs(db, list, "--listen", "")...)
+	if r.code != exitFail || !strings.Contains(r.stderr, "in use by a running claimwire daemon (pid ") {
+		t.Fatalf("second daemon: exit %d, %q", r.code, r.stderr)
+	}
+	r = runCLI(t, "", "feeds", "import", "--db", db, list)
+	if r.code != exitFail || !strings.Contains(r.stderr, "in use by a running claimwire daemon") {
+		t.Fatalf("import while the daemon runs: exit %d, %q", r.code, r.stderr)
+	}
+	_ = p.cmd.Process.Signal(syscall.SIGINT)
+	if code := p.exit(t, 5*time.Second); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+}

@@ -75,7 +75,7 @@ func (e *env) daemon(f *runFlags, log *slog.Logger) (daemon.Stats, error) {
 	if err != nil {
 		return daemon.Stats{}, err
 	}
-	db, err := openDaemonDB(*f.db)
+	db, err := e.openWritable(*f.db)
 	if err != nil {
 		return daemon.Stats{}, err
 	}
@@ -112,17 +112,6 @@ func setMemoryLimit(mib int) {
 	if mib > 0 && os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(int64(mib) << 20)
 	}
-}
-
-// openDaemonDB opens the database for writing, saying who holds it if
-// another process does.
-func openDaemonDB(path string) (*store.DB, error) {
-	db, err := store.Open(path, store.Options{Timeout: lockWait})
-	if errors.Is(err, store.ErrLocked) {
-		addr, addrErr := api.ReadAddr(path)
-		return nil, lockedError(path, addr, addrErr)
-	}
-	return db, err
 }
 
 // subscribed returns the feeds to poll with their stored state: those of
