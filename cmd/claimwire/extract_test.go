@@ -11,7 +11,6 @@ import (
 	"github.com/claimwire/claimwire/model"
 )
 
-
 // has reports whether claims hold one matching f.
 func has(claims []model.Claim, f func(model.Claim) bool) bool { return slices.ContainsFunc(claims, f) }
 
