@@ -40,3 +40,17 @@ func TestTrimSiteName(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseTime feeds arbitrary strings to the date parser, a third-party
+// parser of untrusted page metadata: it must not panic.
+func FuzzParseTime(f *testing.F) {
+	for _, s := range []string{"2019-11-19T13:16+0000", "19 Nov 2019 07:09 GMT", "20191119",
+		"November 19, 2019, 07:47 PM EST", "Tue Nov 19 2019 05:44:06 GMT+0000", "01:38:07 PM IST Nov 20"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, ok := parseTime(s); ok && got.Year() < 1990 {
+			t.Errorf("parseTime(%q) = %v", s, got)
+		}
+	})
+}
