@@ -556,6 +556,12 @@ func (d *doc) wrongfulCampaign(i int) bool {
 	if !d.lx.campaigns.has(d.toks[i].lower) {
 		return false
 	}
+	s := d.sentenceOf(i)
+	for j := i + 2; j < s.last && j <= i+10; j++ {
+		if d.toks[j].tag == "VBG" && d.lx.hostile.has(d.toks[j].lower) {
+			return true // "a campaign by APT29 … targeting diplomats"
+		}
+	}
 	lo := max(d.sentenceOf(i).first, i-3)
 	for j := i - 1; j >= lo; j-- {
 		if d.lx.attackModifiers.has(d.toks[j].lower) || d.lx.attacks.has(d.toks[j].lower) {

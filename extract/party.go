@@ -67,11 +67,12 @@ func (d *doc) resolvePerson(p span) party {
 		return party{} // "National Institute on Drug Abuse" is no person
 	}
 	name := span{ns, p.e}
+	if ns > p.s && genericOrgs.has(d.toks[ns-1].lower) {
+		// "political movement En Marche", "blockchain analysis firm Chainalysis"
+		return party{kind: entOrg, name: d.words(name), title: d.titleText(span{p.s, ns}), span: name}
+	}
 	if !d.personish(name, ns > p.s && d.hasTitleBefore(span{p.s, ns})) {
 		return party{}
-	}
-	if ns > p.s && genericOrgs.has(d.toks[ns-1].lower) {
-		return party{kind: entOrg, name: d.words(name), span: name} // "political movement En Marche"
 	}
 	full := d.fullName(d.words(name))
 	return party{kind: entPerson, name: full, title: d.titleText(span{p.s, ns}), span: name, country: d.countryIn(span{p.s, ns})}
@@ -262,7 +263,7 @@ func (d *doc) standsForState(rest span) bool {
 	return true
 }
 
-var governmentWords = newSet([]string{"government", "governments", "intelligence", "authorities", "officials", "ministry", "ministries", "administration", "military", "state", "regime", "leadership", "foreign", "defence", "defense", "cabinet", "embassy", "diplomats", "prosecutors", "police", "investigators", "agencies", "services", "ambassador", "envoy", "diplomat", "spokesperson", "spokesman", "spokeswoman", "leader", "leaders", "president", "minister", "forces", "army", "navy"})
+var governmentWords = newSet([]string{"government", "governments", "intelligence", "authorities", "officials", "ministry", "ministries", "administration", "military", "state", "regime", "leadership", "foreign", "defence", "defense", "cabinet", "embassy", "diplomats", "prosecutors", "police", "investigators", "agencies", "services", "ambassador", "envoy", "diplomat", "spokesperson", "spokesman", "spokeswoman", "leader", "leaders", "president", "minister", "forces", "army", "navy", "agency"})
 
 // orgName returns the capitalised run in the phrase that contains an
 // organisation word: "US Attorney's Office for the District of Northern
@@ -421,7 +422,7 @@ func (d *doc) fits(m *mention, head string) bool {
 	return strings.Contains(strings.ToLower(m.name), head) || genericOrgs.has(head)
 }
 
-var genericOrgs = newSet([]string{"company", "firm", "organization", "organisation", "agency", "group", "team", "campaign", "movement"})
+var genericOrgs = newSet([]string{"company", "firm", "organization", "organisation", "agency", "group", "team", "campaign", "movement", "outlet", "newspaper", "broadcaster", "daily", "startup", "start-up", "maker", "provider", "vendor", "lab", "institute", "watchdog", "regulator", "charity"})
 
 // acronymFor maps an acronym to the full name it was introduced with
 // ("IAAF" → "International Association of Athletics Federations") and

@@ -75,7 +75,7 @@ func (d *doc) npStartingAt(start, hi int) span {
 	for i < hi {
 		t := &d.toks[i]
 		switch {
-		case (t.text == "“" || t.text == "”" || t.text == `"`) && i > start && i+1 < hi:
+		case t.isQuote() && i > start && i+1 < hi && d.shortQuoteAt(i, hi):
 			// quoted words inside a name: the Chinese “state-sponsored group” APT40
 		case i > start && (t.tag == "PRP$" || t.tag == "DT") && d.isNounish(i-1) && !determiners.has(d.toks[i-1].lower):
 			return span{start, i} // "told Reuters his review …"
@@ -88,6 +88,20 @@ func (d *doc) npStartingAt(start, hi int) span {
 		i++
 	}
 	return span{start, hi}
+}
+
+// shortQuoteAt reports whether the quote mark at i opens or closes a
+// quotation of a few words: a label inside a phrase, not a quotation.
+func (d *doc) shortQuoteAt(i, hi int) bool {
+	if d.quoteDir(i) == -1 {
+		return true // closing a short quotation the phrase already holds
+	}
+	for j := i + 1; j < hi && j <= i+4; j++ {
+		if d.toks[j].isQuote() {
+			return true
+		}
+	}
+	return false
 }
 
 // joinsNames reports whether the linking word at i stands between two
@@ -122,7 +136,7 @@ func (d *doc) listAfter(first span, hi int) []span {
 		if j < hi && (d.toks[j].lower == "and" || d.toks[j].lower == "or") {
 			j++
 		}
-		if j < hi && j+1 < hi && d.toks[j].lower == "the" && d.toks[j+1].isCap() && j > i {
+		if j < hi && j+1 < hi && determiners.has(d.toks[j].lower) && d.toks[j+1].isCap() && j > i {
 			j++ // "criminal hackers and the Russian Federal Security Agency"
 		}
 		if j == i || j >= hi || !d.toks[j].isCap() {

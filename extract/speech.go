@@ -89,6 +89,14 @@ func matchLower(toks []token, i, limit int, words []string) bool {
 func (d *doc) accordingTo(v, n int) *speech {
 	s := d.sentenceOf(v)
 	src := d.npStartingAt(v+n, s.last)
+	if src.empty() || src.e < s.last && d.toks[src.e].isWord() {
+		// the tagger stumbles on "according to blockchain analysis firm
+		// Chainalysis": the source runs to the comma or the full stop
+		src = span{v + n, v + n}
+		for src.e < s.last && d.toks[src.e].text != "," && d.toks[src.e].text != "." {
+			src.e++
+		}
+	}
 	if src.empty() {
 		return nil
 	}
@@ -132,6 +140,11 @@ func (d *doc) speechAt(v int) *speech {
 	subj := d.subjectOf(v)
 	if d.toks[v].tag == "VBG" {
 		subj = d.participleSubject(v)
+	} else if subj.empty() && d.coordinated(v) {
+		subj = d.mainSubject(d.toks[v].sent) // "Borrell condemned the attack and said …"
+	}
+	if !subj.empty() {
+		subj = d.listBefore(subj, s.first)[0] // "CISA, the FBI and the NSA warned": the first speaks for all
 	}
 	if subj.empty() {
 		return nil
@@ -346,6 +359,9 @@ func (d *doc) startsClause(j int) bool {
 		return false
 	}
 	k := d.skipAppositive(np.e, s.last)
+	if k < s.last && d.quoteDir(k) == 1 || k < s.last && d.toks[k].text == "“" {
+		return true // "said China “firmly opposes …”"
+	}
 	for k < s.last && (strings.HasPrefix(d.toks[k].tag, "RB") || d.toks[k].isQuote()) {
 		k++
 	}
@@ -380,12 +396,13 @@ func (d *doc) skipAppositive(k, hi int) int {
 	if k >= hi || d.toks[k].text != "," {
 		return k
 	}
-	for j := k + 1; j < hi && j <= k+12; j++ {
+	relative := k+1 < hi && relatives.has(d.toks[k+1].lower) && d.toks[k+1].lower != "that"
+	for j := k + 1; j < hi && j <= k+14; j++ {
 		if d.toks[j].text == "," {
 			return j + 1
 		}
-		if isFinite(d.toks[j].tag) {
-			return k
+		if isFinite(d.toks[j].tag) && !relative {
+			return k // "the suspect, who was arrested in Spain, had" is one subject
 		}
 	}
 	return k
