@@ -17,18 +17,13 @@ import (
 // readeck's go-readability result and the JSON-LD articleBody as
 // candidates for when its own pick looks too short. It also fills metadata
 // the page's tags left empty from what trafilatura found.
-func libraryText(ctx context.Context, doc *goquery.Document, m *meta, base *url.URL, page *Page) (string, error) {
+func libraryText(ctx context.Context, doc *goquery.Document, m *meta, base *url.URL, page *Page) (text string, err error) {
+	defer recoverPanic(&err)
 	root := doc.Nodes[0]
 	if err := ctx.Err(); err != nil {
 		return "", err
 	}
-	cands := &trafilatura.FallbackCandidates{
-		Readability: readabilityNode(root, base),
-		Distiller:   &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div},
-	}
-	if n := articleBodyNode(m); n != nil {
-		cands.Others = []*html.Node{n}
-	}
+	cands := candidates(root, m, base)
 	if err := ctx.Err(); err != nil {
 		return "", err
 	}
@@ -37,7 +32,7 @@ func libraryText(ctx context.Context, doc *goquery.Document, m *meta, base *url.
 		EnableFallback:     true,
 		FallbackCandidates: cands,
 		ExcludeComments:    true,
-		HtmlDateMode:       trafilatura.Disabled,
+		HtmlDateMode:       trafilatura.Disabled, // the date comes from metadata
 	})
 	if err != nil {
 		// trafilatura fails when it finds too little text.
@@ -45,6 +40,28 @@ func libraryText(ctx context.Context, doc *goquery.Document, m *meta, base *url.
 	}
 	fillFromLibrary(page, &res.Metadata)
 	return render(res.ContentNode), nil
+}
+
+// recoverPanic turns a panic into *err: the libraries walk hostile markup,
+// and a panic in one of them must cost one page, not the batch.
+func recoverPanic(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("main text extraction panicked: %v", r)
+	}
+}
+
+// candidates are what trafilatura may prefer to its own pick. The empty
+// Distiller candidate keeps it from running go-domdistiller, which changed
+// no page of the benchmark and costs time.
+func candidates(root *html.Node, m *meta, base *url.URL) *trafilatura.FallbackCandidates {
+	c := &trafilatura.FallbackCandidates{
+		Readability: readabilityNode(root, base),
+		Distiller:   &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div},
+	}
+	if n := articleBodyNode(m); n != nil {
+		c.Others = []*html.Node{n}
+	}
+	return c
 }
 
 // readabilityNode returns readeck's choice of article node, or nil.

@@ -415,3 +415,13 @@ func TestDefaultSites(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestRecoverPanic(t *testing.T) {
+	f := func() (err error) {
+		defer recoverPanic(&err)
+		panic("index out of range")
+	}
+	if err := f(); err == nil || !strings.Contains(err.Error(), "index out of range") {
+		t.Errorf("err = %v, want the panic as an error", err)
+	}
+}
