@@ -260,7 +260,7 @@ func (d *doc) claimFrame(v int, cue *rules.AccuseCue, events []*speech) []accusa
 	if between := d.findWord(np.s, np.e+2, "between"); between > 0 {
 		return d.pairs(v, cue, accusers, d.resolveAll(d.listAfter(d.npStartingAt(between+1, s.last), s.last)), "accuse.claim.between")
 	}
-	if np.e < s.last && d.isHostileAt(np.e) {
+	if k := d.skipAppositive(np.e, s.last); k < s.last && d.isHostileAt(k) {
 		return d.pairs(v, cue, accusers, []party{d.resolve(np)}, "accuse.claim")
 	}
 	return nil
@@ -269,22 +269,25 @@ func (d *doc) claimFrame(v int, cue *rules.AccuseCue, events []*speech) []accusa
 // withNaming extends a phrase over the name it is given right after it:
 // "a pro-Russia group called CyberBerkut", "a unit dubbed APT31".
 func (d *doc) withNaming(p span) span {
-	i := p.e
-	if i < len(d.toks) && d.toks[i].text == "," {
-		i++
-	}
-	if i >= len(d.toks) || !namingVerbs.has(d.toks[i].lower) {
-		return p
-	}
-	for j := i + 1; j < len(d.toks) && j <= i+3; j++ {
+	named := false
+	for j := p.e; j < len(d.toks) && j <= p.e+6; j++ {
 		for _, h := range d.actors {
-			if h.span.s == j {
+			if h.span.s == j && named {
 				return span{p.s, h.span.e}
 			}
 		}
+		l := d.toks[j].lower
+		if !namingWords.has(l) && !namingVerbs.has(l) {
+			return p
+		}
+		named = named || namingVerbs.has(l)
 	}
 	return p
 }
+
+// namingWords may stand between a description and the name it is given:
+// "a group (that) it tracks as Fancy Bear", "a unit, dubbed APT31".
+var namingWords = newSet([]string{",", "that", "which", "it", "they", "we", "researchers", "as", "also", "the", "“", "\"", "itself", "themselves"})
 
 // bareVerb reports whether token i starts a verb phrase with no subject
 // of its own, as after "the network that Beijing claims": a lower-case

@@ -172,7 +172,7 @@ func (d *doc) contextSponsor(p span) string {
 	return ""
 }
 
-var namingVerbs = newSet([]string{"called", "dubbed", "named", "nicknamed", "known", "posing", "calling", "tracked"})
+var namingVerbs = newSet([]string{"called", "dubbed", "named", "nicknamed", "known", "posing", "calling", "tracked", "tracks", "track", "calls", "call", "dubs", "aka", "a.k.a."})
 
 var sponsorLinks = newSet([]string{"tied", "linked", "backed", "sponsored", "steered", "connected", "directed", "run", "controlled"})
 
