@@ -46,6 +46,7 @@ type lexicon struct {
 	orgWords, anaphors, bringing     set
 	timeWords, abbreviations, titles set
 	notCounted, numberWords          set
+	triggers                         set // every word a rule starts from
 
 	attribution    [][]string
 	accuse         map[string]*rules.AccuseCue
@@ -83,6 +84,13 @@ func newLexicon(rs *rules.Set) *lexicon {
 		names:          map[string][]*entry{},
 		actorByName:    map[string]*rules.Actor{},
 		ambiguousLabel: set{},
+	}
+	lx.triggers = newSet(c.Speech, c.Deny, c.Hostile, c.Agentive, c.Attacks, c.Campaigns, c.Bringing,
+		[]string{"allegedly", "according"})
+	for _, cue := range c.Accuse {
+		for _, f := range cue.Forms {
+			lx.triggers[fold(f)] = struct{}{}
+		}
 	}
 	lx.numberWords = set{}
 	for w := range rs.Numbers.Words {

@@ -66,14 +66,32 @@ func runProse(toks []token, entities bool) []string {
 	return labels
 }
 
-// tagAll sets the part-of-speech tag of every token, sentence by sentence.
+// tagAll sets the part-of-speech tags of the sentences that a rule can
+// use: tagging is most of the cost of extraction, and a sentence with no
+// cue word, number or quotation yields no claim.
 func (d *doc) tagAll() {
-	for _, s := range d.sents {
+	for si, s := range d.sents {
+		if !d.mayClaim(si) {
+			continue
+		}
 		toks := d.toks[s.first:s.last]
 		for i, tag := range runProse(toks, false) {
 			toks[i].tag = tag
 		}
 	}
+}
+
+// mayClaim reports whether sentence si holds anything a rule starts from:
+// a cue word, a number, a quotation mark or a pronoun that may speak.
+func (d *doc) mayClaim(si int) bool {
+	s := d.sents[si]
+	for i := s.first; i < s.last; i++ {
+		t := &d.toks[i]
+		if t.isQuote() || isDigit(t.text) || d.lx.numberWords.has(t.lower) || d.lx.triggers.has(t.lower) {
+			return true
+		}
+	}
+	return false
 }
 
 // entities returns prose's IOB entity labels for sentence si, computing
