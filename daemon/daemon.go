@@ -79,6 +79,8 @@ type Stats struct {
 // database, if it failed; the failures of feeds and articles are logged and
 // recorded on them instead.
 func (d *Daemon) Run(ctx context.Context) (Stats, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	polls := make(chan model.Feed)
 	jobs := make(chan *job, d.cfg.Workers*4)
 	results := make(chan result, d.cfg.Workers*4)
@@ -92,7 +94,13 @@ func (d *Daemon) Run(ctx context.Context) (Stats, error) {
 		<-workersDone
 		close(results)
 	}()
-	return d.write(results)
+	st, err := d.write(results)
+	if err != nil { // stop the other stages, and let them finish sending
+		cancel()
+		for range results {
+		}
+	}
+	return st, err
 }
 
 // spawn starts n goroutines running fn and returns a channel closed when

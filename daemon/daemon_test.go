@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -283,10 +284,15 @@ func TestWriterFailsOnDeadDatabase(t *testing.T) {
 	defer w.Close()
 	p := newPipeline(t, nil)
 	_ = db.Close()
-	cfg := Config{DB: db, Pipeline: p, Once: true}
+	cfg := Config{DB: db, Pipeline: p} // not Once: the scheduler must be stopped too
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	if _, err := New(cfg, feedsOf(w.FeedURLs()...)).Run(ctx); err == nil {
 		t.Fatal("Run on a closed database succeeded")
+	}
+	time.Sleep(50 * time.Millisecond)
+	buf := make([]byte, 1<<20)
+	if stacks := string(buf[:runtime.Stack(buf, true)]); strings.Contains(stacks, "daemon.(*Daemon)") {
+		t.Fatalf("stages still running after Run returned:\n%s", stacks)
 	}
 }
