@@ -75,6 +75,7 @@ func (f *Fetcher) succeeded(feed model.Feed, r *response, p *parsed, now time.Ti
 	if feed.Title == "" {
 		feed.Title = p.title
 	}
+	feed.TTL = p.ttl
 	h := hintsFrom(r.header, now)
 	h.ttl = p.ttl
 	return f.record(feed, r.status, h, nil, now)
@@ -85,7 +86,9 @@ func (f *Fetcher) succeeded(feed model.Feed, r *response, p *parsed, now time.Ti
 func (f *Fetcher) unchanged(feed model.Feed, r *response, now time.Time) model.Feed {
 	feed.ETag = firstNonEmpty(r.header.Get("ETag"), feed.ETag)
 	feed.LastModified = firstNonEmpty(r.header.Get("Last-Modified"), feed.LastModified)
-	return f.record(feed, r.status, hintsFrom(r.header, now), nil, now)
+	h := hintsFrom(r.header, now)
+	h.ttl = feed.TTL // a 304 has no body, so the feed's <ttl> is the one last seen
+	return f.record(feed, r.status, h, nil, now)
 }
 
 // failed records a failed poll; r is nil when no response arrived.

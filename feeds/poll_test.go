@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -383,5 +384,33 @@ func TestPollCanceled(t *testing.T) {
 	_, got, err := New(testOptions()).Poll(ctx, feed, testNow)
 	if !errors.Is(err, context.Canceled) || got != feed {
 		t.Errorf("err %v, state %+v; want context.Canceled and the state unchanged", err, got)
+	}
+}
+
+// TestPollKeepsTTLAcross304 checks that a feed's <ttl> still sets the
+// schedule when later polls are answered 304, which carry no body.
+func TestPollKeepsTTLAcross304(t *testing.T) {
+	var rec recorder
+	rss := `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><ttl>60</ttl>` +
+		`<item><title>a</title><link>https://example.com/a</link></item></channel></rss>`
+	srv := rec.serve(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("If-None-Match") == `"v1"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("ETag", `"v1"`)
+		fmt.Fprint(w, rss)
+	})
+	f := New(testOptions())
+	_, feed, err := f.Poll(context.Background(), model.Feed{URL: srv.URL}, testNow)
+	if err != nil || feed.TTL != time.Hour {
+		t.Fatalf("first poll: err %v, ttl %v, want 1h", err, feed.TTL)
+	}
+	_, feed, err = f.Poll(context.Background(), feed, testNow)
+	if err != nil || feed.LastStatus != http.StatusNotModified {
+		t.Fatalf("second poll: err %v, status %d, want 304", err, feed.LastStatus)
+	}
+	if d := feed.NextCheck.Sub(testNow); d != time.Hour {
+		t.Errorf("after a 304 the next check is in %v, want the feed's ttl of 1h", d)
 	}
 }

@@ -141,6 +141,7 @@ type Feed struct {
 	URL      string        `json:"url"`
 	Title    string        `json:"title,omitempty"`
 	Interval time.Duration `json:"interval,omitempty"` // configured poll interval; 0 means the default
+	TTL      time.Duration `json:"ttl,omitempty"`      // the feed's own RSS <ttl>, kept for polls answered 304
 
 	ETag         string    `json:"etag,omitempty"`          // sent back verbatim as If-None-Match
 	LastModified string    `json:"last_modified,omitempty"` // sent back verbatim as If-Modified-Since
