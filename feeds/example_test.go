@@ -68,5 +68,5 @@ func ExampleFetcher_Poll() {
 	// Strike hits fuel depot (full: true)
 	// Talks resume in Geneva (full: false)
 	// 200 "v1" 1h0m0s
-	// 304 "v1" 15m0s
+	// 304 "v1" 1h0m0s
 }

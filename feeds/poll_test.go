@@ -85,7 +85,7 @@ func TestPoll(t *testing.T) {
 				w.Write(rss)
 			},
 			items: 2,
-			want:  model.Feed{ETag: etag, LastModified: modified, LastStatus: 200, Items: 2, Title: "Wire Service World"},
+			want:  model.Feed{ETag: etag, LastModified: modified, LastStatus: 200, Items: 2, Title: "Wire Service World", TTL: time.Hour},
 			next:  2 * time.Hour,
 			headers: map[string]string{
 				"User-Agent":        "claimwire/0.1 (+https://github.com/claimwire/claimwire)",
@@ -101,7 +101,7 @@ func TestPoll(t *testing.T) {
 				w.Write(rss)
 			},
 			items: 2,
-			want:  model.Feed{LastStatus: 200, Items: 2, Title: "Mine", Interval: 20 * time.Minute},
+			want:  model.Feed{LastStatus: 200, Items: 2, Title: "Mine", Interval: 20 * time.Minute, TTL: time.Hour},
 			next:  time.Hour,
 		},
 		{
