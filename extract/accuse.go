@@ -723,9 +723,7 @@ func (d *doc) aliasList(p span, hi int) []span {
 	out := []span{p}
 	i := p.e
 	if i+1 < hi && d.toks[i].text == "," && (d.toks[i+1].lower == "aka" || d.toks[i+1].lower == "a.k.a.") {
-		for _, n := range d.listAfter(d.npStartingAt(i+2, hi), hi) {
-			out = append(out, n)
-		}
+		out = append(out, d.listAfter(d.npStartingAt(i+2, hi), hi)...)
 	}
 	return out
 }

@@ -152,8 +152,7 @@ func (d *doc) listAfter(first span, hi int) []span {
 	return out
 }
 
-// clauseStart returns where the clause holding token i begins within its
-// sentence: after the last comma, colon, semicolon or quote mark before i.
+// sentenceOf returns the sentence that holds token i.
 func (d *doc) sentenceOf(i int) sentence { return d.sents[d.toks[i].sent] }
 
 // skipBackAdjuncts moves left from token j (inclusive) over auxiliaries,

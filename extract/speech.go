@@ -14,7 +14,6 @@ type speech struct {
 	speaker party
 	content []byteRange
 	deny    bool
-	quotes  []*quoteSpan // direct quotations inside the content
 }
 
 var speechObjects = newSet([]string{"told", "tell", "tells", "telling", "warned", "warn", "warns", "urged", "reminded", "informed", "assured"})
@@ -122,7 +121,7 @@ func (d *doc) speechAt(v int) *speech {
 		src := d.npStartingAt(v+1, s.last)
 		sp.speaker = d.resolve(src)
 		d.rememberSpeaker(sp.speaker, src.s)
-		sp.content = d.rangeOf(d.contentStart(s, v), d.trimBack(v, s.first))
+		sp.content = d.rangeOf(d.contentStart(s), d.trimBack(v, s.first))
 		return sp
 	}
 	if d.passive(v) && !speechObjects.has(d.toks[v].lower) {
@@ -164,7 +163,7 @@ func (d *doc) speechAt(v int) *speech {
 	if subj.s <= s.first || !d.isSpeechBoundary(subj.s-1) {
 		return sp
 	}
-	start, end := d.contentStart(s, subj.s), d.trimBack(subj.s, s.first)
+	start, end := d.contentStart(s), d.trimBack(subj.s, s.first)
 	if end > start && d.clauseOrQuote(span{start, end}) && (after.empty() || d.toks[subj.s-1].isQuote() || d.toks[subj.s-2].isQuote()) {
 		sp.content = append(sp.content, d.rangeOf(start, end)...)
 	}
@@ -240,7 +239,7 @@ func (d *doc) isSpeechBoundary(i int) bool {
 // contentStart returns where content that precedes its attribution begins:
 // the sentence start, or earlier when the sentence sits inside a
 // quotation that began in an earlier sentence.
-func (d *doc) contentStart(s sentence, _ int) int {
+func (d *doc) contentStart(s sentence) int {
 	start := s.first
 	for _, q := range d.quotes {
 		if q.start < d.toks[s.first].start && q.end > d.toks[s.first].start {
@@ -410,15 +409,6 @@ func (d *doc) skipAppositive(k, hi int) int {
 
 func isFinite(tag string) bool {
 	return tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD"
-}
-
-func (d *doc) hasFiniteVerb(p span) bool {
-	for i := p.s; i < p.e; i++ {
-		if isFinite(d.toks[i].tag) {
-			return true
-		}
-	}
-	return false
 }
 
 // rangeOf returns the byte range covered by tokens [s, e).
