@@ -493,7 +493,7 @@ func (d *doc) agentAt(i int) (span, string) {
 	t := &d.toks[i]
 	s := d.sentenceOf(i)
 	switch {
-	case t.lower == "behind" || t.lower == "responsible" && d.followedBy(i+1, "for"):
+	case t.lower == "behind" || t.lower == "responsible" && (d.followedBy(i+1, "for", ".", ",", ";", "”", `"`) || i+1 >= s.last):
 		j := i - 1
 		for j >= s.first && strings.HasPrefix(d.toks[j].tag, "RB") {
 			j--

@@ -318,7 +318,7 @@ func (d *doc) resolveDescription(p span) party {
 		}
 	}
 	if k := d.possessive(p); k > p.s && k+1 < p.e {
-		if owner := d.resolve(span{p.s, k}); owner.kind == entPerson || owner.kind == entOrg || owner.kind == entParty {
+		if owner := d.resolve(span{p.s, k}); owner.kind == entPerson || owner.kind == entOrg || owner.kind == entParty || owner.kind == entCountry {
 			return party{kind: entOrg, name: owner.name + "’s " + d.words(span{k + 1, p.e}), span: p, country: owner.country}
 		}
 	}

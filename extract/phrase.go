@@ -60,6 +60,7 @@ func (d *doc) npEndingAt(end, lo int) span {
 		switch {
 		case d.isNounish(i) && !(t.lower == "that" && i+1 < end):
 		case nameLinks.has(t.lower) && i > lo && i+1 < end && d.toks[i+1].isCap() && (d.toks[i-1].isCap() || d.toks[i-1].lower == "the" || d.toks[i-1].lower == "'s") && !d.joinsNames(i):
+		case d.abbreviationDot(i) && i+1 < end:
 		default:
 			return span{i + 1, end}
 		}
@@ -80,6 +81,7 @@ func (d *doc) npStartingAt(start, hi int) span {
 		case i > start && (t.tag == "PRP$" || t.tag == "DT") && d.isNounish(i-1) && !determiners.has(d.toks[i-1].lower):
 			return span{start, i} // "told Reuters his review …"
 		case d.isNounish(i) && !(relatives.has(t.lower) && i > start):
+		case d.abbreviationDot(i) && i > start && i+1 < hi && d.toks[i+1].isCap():
 		case nameLinks.has(t.lower) && i > start && i+1 < hi && d.toks[i+1].isCap() && d.toks[i-1].isCap() && !d.joinsNames(i):
 		case t.lower == "the" && i > start && i+1 < hi && d.toks[i-1].lower == "of" && d.toks[i+1].isCap():
 		default:
@@ -88,6 +90,13 @@ func (d *doc) npStartingAt(start, hi int) span {
 		i++
 	}
 	return span{start, hi}
+}
+
+// abbreviationDot reports whether token i is the full stop of an
+// abbreviated title: "Sen. Mark Warner", "Gov. Kristi Noem".
+func (d *doc) abbreviationDot(i int) bool {
+	return d.toks[i].text == "." && i > 0 && d.toks[i-1].end == d.toks[i].start &&
+		d.lx.abbreviations.has(d.toks[i-1].lower) && d.lx.titles.has(d.toks[i-1].lower)
 }
 
 // shortQuoteAt reports whether the quote mark at i opens or closes a
@@ -208,6 +217,9 @@ func (d *doc) subjectOf(v int) span {
 				return span{}
 			}
 			j, viaAppositive = k-1, true
+			if d.toks[j].text == "." && j > s.first && d.toks[j-1].end == d.toks[j].start {
+				j--
+			}
 		}
 		if j < s.first || !d.isNounish(j) && !d.toks[j].isPronoun() && !relatives.has(d.toks[j].lower) {
 			return span{}
@@ -224,6 +236,11 @@ func (d *doc) subjectOf(v int) span {
 			continue
 		}
 		np = d.withPostmodifier(np, s.first)
+		if viaAppositive && np.e-np.s <= 2 && np.s-1 > s.first && d.toks[np.s-1].text == "," {
+			if name := d.npEndingAt(np.s-1, s.first); name.e-name.s >= 2 && d.capitalised(name.e-1) && d.capitalised(name.e-2) {
+				return name // "Mark Warner, D-Va., the chairman of …"
+			}
+		}
 		if r := d.relativeBefore(np, s.first); r > s.first {
 			return d.npEndingAt(r, s.first) // "consumers who sought help … reported"
 		}
@@ -300,7 +317,11 @@ func (d *doc) appositiveStart(j, lo int) int {
 	for k := j - 1; k >= lo; k-- {
 		t := d.toks[k].text
 		if t == closer || closer != "," && (t == "—" || t == "–") {
-			if k+1 < j && d.looksAppositive(k+1, j) && k > lo && d.isNounish(k-1) {
+			before := k - 1
+			if before > lo && d.toks[before].text == "." && d.toks[before-1].end == d.toks[before].start {
+				before-- // "D-Va., the chairman"
+			}
+			if k+1 < j && d.looksAppositive(k+1, j) && before >= lo && d.isNounish(before) {
 				return k
 			}
 			return -1

@@ -370,6 +370,9 @@ func (d *doc) startsClause(j int) bool {
 	if k < s.last && postmodifierTags.has(d.toks[k].tag) {
 		return d.finiteBeforeBreak(k, s.last)
 	}
+	if k+1 < s.last && d.toks[k].isPronoun() && isFinite(d.toks[k+1].tag) {
+		return d.finiteBeforeBreak(k+2, s.last) // "a group it calls RedEcho had targeted"
+	}
 	return false
 }
 
