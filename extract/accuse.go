@@ -247,7 +247,7 @@ func (d *doc) claimFrame(v int, cue *rules.AccuseCue, events []*speech) []accusa
 	accusers := d.actorsOf(v)
 	if subj := d.subjectOf(v); !subj.empty() && subj.s > s.first && d.toks[subj.s-1].lower == "that" && v+1 < s.last && d.bareVerb(v+1) {
 		target := d.npEndingAt(subj.s-1, s.first)
-		return d.pairs(v, cue, accusers, []party{d.resolve(target)}, "accuse.claim.relative")
+		return withDeed(d.pairs(v, cue, accusers, []party{d.resolve(target)}, "accuse.claim.relative"), d.deed(v+1))
 	}
 	j := v + 1
 	if j < s.last && d.toks[j].lower == "that" {
@@ -261,7 +261,7 @@ func (d *doc) claimFrame(v int, cue *rules.AccuseCue, events []*speech) []accusa
 		return d.pairs(v, cue, accusers, d.resolveAll(d.listAfter(d.npStartingAt(between+1, s.last), s.last)), "accuse.claim.between")
 	}
 	if k := d.skipAppositive(np.e, s.last); k < s.last && d.isHostileAt(k) {
-		return d.pairs(v, cue, accusers, []party{d.resolve(np)}, "accuse.claim")
+		return withDeed(d.pairs(v, cue, accusers, []party{d.resolve(np)}, "accuse.claim"), d.deed(k))
 	}
 	return nil
 }
@@ -298,6 +298,14 @@ func (d *doc) bareVerb(i int) bool {
 		return true
 	}
 	return t.isWord() && !t.isCap() && !determiners.has(t.lower) && !t.isPronoun() && t.tag != "IN" && t.tag != "DT"
+}
+
+// withDeed sets the allegation of accusations to what the accused did.
+func withDeed(accs []accusation, deed string) []accusation {
+	for i := range accs {
+		accs[i].allegation = deed
+	}
+	return accs
 }
 
 // nounFrame: "charges against X", "indictments against two nationals".
@@ -481,7 +489,9 @@ func (d *doc) contentAccusations(speaker party, content []byteRange) []accusatio
 				accused = d.actorBefore(i, r.s)
 			}
 			if d.blameable(accused) && accused.name != speaker.name {
-				out = append(out, d.newAccusation(i, cue, speaker, accused, rule))
+				a := d.newAccusation(i, cue, speaker, accused, rule)
+				a.allegation = d.deed(i)
+				out = append(out, a)
 			}
 		}
 	}
@@ -746,6 +756,23 @@ func (d *doc) allegation(v int) string {
 	}
 	return ""
 }
+
+// deed returns what a party is said to have done, from the word at i to
+// the end of its clause: "behind the hackings over the last decade",
+// "targeted UK lawmakers’ accounts".
+func (d *doc) deed(i int) string {
+	s := d.sentenceOf(i)
+	end := i + 1
+	for end < s.last && end-i < 16 && !clauseEnd.has(d.toks[end].text) {
+		end++
+	}
+	for end > i+1 && !d.toks[end-1].isWord() {
+		end--
+	}
+	return d.words(span{i, end})
+}
+
+var clauseEnd = newSet([]string{",", ".", ";", ":", "—", "(", "”"})
 
 func (d *doc) followedBy(i int, words ...string) bool {
 	if i >= len(d.toks) {
