@@ -117,17 +117,16 @@ func (d *doc) accordingTo(v, n int) *speech {
 func (d *doc) speechAt(v int) *speech {
 	s := d.sentenceOf(v)
 	sp := &speech{cue: v, at: d.toks[v].start, deny: d.lx.deny.has(d.toks[v].lower)}
-	if d.inverted(v) {
+	switch {
+	case d.inverted(v):
 		src := d.npStartingAt(v+1, s.last)
 		sp.speaker = d.resolve(src)
 		d.rememberSpeaker(sp.speaker, src.s)
 		sp.content = d.rangeOf(d.contentStart(s), d.trimBack(v, s.first))
 		return sp
-	}
-	if d.passive(v) && !speechObjects.has(d.toks[v].lower) {
+	case d.passive(v) && !speechObjects.has(d.toks[v].lower):
 		return nil // "data were posted on a site": no speaker, no speech
-	}
-	if d.passive(v) {
+	case d.passive(v):
 		// "Students were warned that …": the speaker is the agent, or
 		// the authority the story is about
 		sp.speaker = d.agentOf(v, nil)
@@ -136,20 +135,9 @@ func (d *doc) speechAt(v int) *speech {
 		}
 		return sp
 	}
-	subj := d.subjectOf(v)
-	if d.toks[v].tag == "VBG" {
-		subj = d.participleSubject(v)
-	} else if subj.empty() && d.coordinated(v) {
-		subj = d.mainSubject(d.toks[v].sent) // "Borrell condemned the attack and said …"
-	}
-	if !subj.empty() {
-		subj = d.listBefore(subj, s.first)[0] // "CISA, the FBI and the NSA warned": the first speaks for all
-	}
+	subj := d.speakerPhrase(v)
 	if subj.empty() {
 		return nil
-	}
-	if relatives.has(d.toks[subj.s].lower) {
-		subj = d.antecedentOfRelative(subj.s)
 	}
 	sp.speaker = d.resolve(subj)
 	if isDigit(d.toks[subj.s].text) || d.toks[subj.e-1].lower == "percent" || d.toks[subj.e-1].text == "%" {
@@ -158,16 +146,47 @@ func (d *doc) speechAt(v int) *speech {
 	d.rememberSpeaker(sp.speaker, subj.s)
 	after := d.contentAfter(v)
 	if !after.empty() {
-		sp.content = append(sp.content, d.rangeOf(after.s, after.e)...)
+		sp.content = d.rangeOf(after.s, after.e)
 	}
+	sp.content = append(sp.content, d.contentBefore(subj, !after.empty())...)
+	return sp
+}
+
+// speakerPhrase returns the phrase naming who says the verb at v: its
+// subject, the subject of a participle or of a coordinated verb, the first
+// of a list, the antecedent of "who".
+func (d *doc) speakerPhrase(v int) span {
+	s := d.sentenceOf(v)
+	subj := d.subjectOf(v)
+	if d.toks[v].tag == "VBG" {
+		subj = d.participleSubject(v)
+	} else if subj.empty() && d.coordinated(v) {
+		subj = d.mainSubject(d.toks[v].sent) // "Borrell condemned the attack and said …"
+	}
+	if subj.empty() {
+		return subj
+	}
+	subj = d.listBefore(subj, s.first)[0] // "CISA, the FBI and the NSA warned": the first speaks for all
+	if relatives.has(d.toks[subj.s].lower) {
+		subj = d.antecedentOfRelative(subj.s)
+	}
+	return subj
+}
+
+// contentBefore returns what precedes "…,” he said": the quotation or
+// clause before the speaker. With content after the verb as well, only a
+// quotation split by its attribution counts.
+func (d *doc) contentBefore(subj span, hasAfter bool) []byteRange {
+	s := d.sentenceOf(subj.s)
 	if subj.s <= s.first || !d.isSpeechBoundary(subj.s-1) {
-		return sp
+		return nil
 	}
 	start, end := d.contentStart(s), d.trimBack(subj.s, s.first)
-	if end > start && d.clauseOrQuote(span{start, end}) && (after.empty() || d.toks[subj.s-1].isQuote() || d.toks[subj.s-2].isQuote()) {
-		sp.content = append(sp.content, d.rangeOf(start, end)...)
+	split := d.toks[subj.s-1].isQuote() || subj.s-2 >= s.first && d.toks[subj.s-2].isQuote()
+	if end <= start || !d.clauseOrQuote(span{start, end}) || hasAfter && !split {
+		return nil
 	}
-	return sp
+	return d.rangeOf(start, end)
 }
 
 // clauseOrQuote reports whether tokens p hold a quotation or a finite
