@@ -31,6 +31,7 @@ demo:
 # (1,000 articles from a loopback wire through the real binary) run
 # $(BENCH_RUNS) times, with the median of its figures.
 bench:
+	@mkdir -p bin
 	$(GO) test -run '^$$' -bench . $$($(GO) list ./... | grep -v /cmd/)
 	$(GO) test -run '^$$' -bench Ingest -benchtime=1x -count=$(BENCH_RUNS) ./cmd/claimwire | tee bin/bench-ingest.txt
 	@for unit in articles/s peak_rss_MB; do \
