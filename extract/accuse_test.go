@@ -42,3 +42,17 @@ func TestAccusations(t *testing.T) {
 		{"launching a campaign is no attack", `According to a report in the Argus Leader, Governor Kristi Noem launched the campaign on Monday.`, ""},
 	})
 }
+
+func TestCAMEORefinement(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{`The United States accused China of cyber-espionage against its agencies.`, "1125"},
+		{`The Justice Department charged Karim Baratov with hacking Yahoo accounts.`, "1121"},
+		{`Britain accused Russia of the attack.`, "112"},
+	}
+	for _, tt := range tests {
+		cs := claimsOf(t, tt.text, model.Accusation)
+		if len(cs) != 1 || cs[0].CAMEO != tt.want {
+			t.Errorf("%s: got %+v, want one accusation with CAMEO %s", tt.text, cs, tt.want)
+		}
+	}
+}

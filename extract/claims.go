@@ -24,7 +24,7 @@ func (d *doc) accusationClaims(accs []accusation) []model.Claim {
 		seen[key] = true
 		c := model.Claim{
 			Kind: model.Accusation, Accuser: a.accuser.name, Accused: a.accused.name,
-			Allegation: a.allegation, CAMEO: a.cameo, Cue: a.cueWord, Rule: a.rule, Confidence: 0.7,
+			Allegation: a.allegation, CAMEO: d.lx.refineCAMEO(a.cameo, a.allegation), Cue: a.cueWord, Rule: a.rule, Confidence: 0.7,
 		}
 		s := d.sentenceOf(a.cue)
 		d.evidence(&c, s.start, s.end)

@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/claimwire/claimwire/rules"
 )
@@ -54,6 +55,7 @@ type lexicon struct {
 	patterns       []*rules.ActorPattern
 	actorByName    map[string]*rules.Actor
 	ambiguousLabel set // normalised labels that need a group cue
+	cameo          []rules.CAMEORefinement
 }
 
 type set map[string]struct{}
@@ -92,6 +94,7 @@ func newLexicon(rs *rules.Set) *lexicon {
 			lx.triggers[fold(f)] = struct{}{}
 		}
 	}
+	lx.cameo = c.CAMEO
 	lx.numberWords = set{}
 	for w := range rs.Numbers.Words {
 		lx.numberWords[fold(w)] = struct{}{}
@@ -210,6 +213,25 @@ func (d *doc) markEntities() {
 		}
 	}
 }
+
+// refineCAMEO returns a more specific code for an accusation (112) whose
+// allegation holds a refinement's word; other codes stay as they are.
+func (lx *lexicon) refineCAMEO(code, allegation string) string {
+	if !strings.HasPrefix(code, "112") {
+		return code
+	}
+	words := " " + strings.Join(strings.FieldsFunc(fold(allegation), notWordRune), " ") + " "
+	for _, r := range lx.cameo {
+		for _, w := range r.Words {
+			if strings.Contains(words, " "+fold(w)+" ") {
+				return r.Code
+			}
+		}
+	}
+	return code
+}
+
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' }
 
 var labelRE = regexp.MustCompile(`[^A-Z0-9]+`)
 
