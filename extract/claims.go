@@ -63,7 +63,7 @@ func (d *doc) eventQuotes(sp *speech) []model.Claim {
 	for i := range d.quotes {
 		q := &d.quotes[i]
 		if sp.overlaps(q) {
-			q.used = true
+			q.used, q.by = true, sp
 			n := d.wordCount(q.start, q.end)
 			if n >= fullQuoteWords || n >= minQuoteWords && float64(n) >= minQuoteShare*float64(contentWords) {
 				direct = append(direct, q)
@@ -145,8 +145,12 @@ func (d *doc) strayQuotes(events []*speech) []model.Claim {
 		if q.used || d.wordCount(q.start, q.end) < 2 {
 			continue
 		}
-		if sp := d.previousSpeaker(events, q); sp != nil && d.opensSentence(q) {
-			q.used = true
+		sp := d.previousSpeaker(events, q)
+		if sp == nil || !d.opensSentence(q) {
+			sp = d.nextSpeaker(i)
+		}
+		if sp != nil {
+			q.used, q.by = true, sp
 			out = append(out, d.quoteClaim(sp, q.start, q.end, true, "quote.continued"))
 			d.continued = append(d.continued, continuedQuote{sp, q})
 			continue
@@ -186,6 +190,20 @@ func (d *doc) copulaAfter(subj span) bool {
 		k++
 	}
 	return k < s.last && beVerbs.has(d.toks[k].lower)
+}
+
+// nextSpeaker returns the speaker of a quotation that runs on into the
+// next paragraph, where its attribution comes: "“…¶“…,” she said."
+func (d *doc) nextSpeaker(i int) *speech {
+	q := &d.quotes[i]
+	if q.closed || i+1 >= len(d.quotes) {
+		return nil
+	}
+	next := &d.quotes[i+1]
+	if next.para != q.para+1 || next.by == nil || !d.opensSentence(next) {
+		return nil
+	}
+	return next.by
 }
 
 // previousSpeaker returns the event a quotation continues: the last event

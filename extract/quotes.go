@@ -11,7 +11,8 @@ type quoteSpan struct {
 	open       int  // byte offset of the opening mark
 	closed     bool // false when the quote runs on to the next paragraph
 	para       int
-	used       bool // attributed to a speech event
+	used       bool    // attributed to a speech event
+	by         *speech // the event it was attributed to
 }
 
 // findQuotes returns the outermost quotations of the article, paragraph by
