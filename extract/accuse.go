@@ -267,7 +267,7 @@ func (d *doc) claimFrame(v int, cue *rules.AccuseCue, events []*speech) []accusa
 }
 
 // withNaming extends a phrase over the name it is given right after it:
-// "a pro-Russia group called CyberBerkut", "a unit dubbed APT31".
+// "a pro-Russia group called Ghostwriter", "a unit dubbed APT31".
 func (d *doc) withNaming(p span) span {
 	named := false
 	for j := p.e; j < len(d.toks) && j <= p.e+6; j++ {
@@ -374,7 +374,7 @@ func (d *doc) allegedly(v int, events []*speech) []accusation {
 }
 
 // namedBefore returns the people named in the clause before the verb at v:
-// "Savandi, 27, of Shiraz, Iran, and Mansouri, 34, of Qom, Iran, have been
+// "Karimi, 27, of Tabriz, Iran, and Rahimi, 34, of Yazd, Iran, have been
 // charged".
 func (d *doc) namedBefore(v int) []party {
 	s := d.sentenceOf(v)
@@ -389,7 +389,7 @@ func (d *doc) namedBefore(v int) []party {
 }
 
 // namedIn returns the people and named parties in tokens p, including
-// those listed in dashes: "two FSB agents — Igor Suschin and Dmitry Dokuchaev —".
+// those listed in dashes: "two FSB agents — Ivan Petrov and Oleg Sokolov —".
 func (d *doc) namedIn(p span) []party {
 	var out []party
 	for i := p.s; i < p.e; i++ {
@@ -401,7 +401,7 @@ func (d *doc) namedIn(p span) []party {
 			j++
 		}
 		if j < p.e && d.toks[j].isCap() && d.lx.orgWords.has(d.toks[j].lower) {
-			i = j // "En Marche Movement" names an organisation
+			i = j // "Forward Now Movement" names an organisation
 			continue
 		}
 		if d.noNER && i > 0 && placePreps.has(d.toks[i-1].lower) && !d.knownPerson(d.toks[j-1].text) {
@@ -474,7 +474,7 @@ func (d *doc) speakerOf(events []*speech, v int) party {
 
 // contentAccusations finds wrongdoing that a speaker attributes to a named
 // party in what they say: "said APT31 was behind the hackings", "said the
-// attack was conducted by a group called Sofacy", "APT28 has been targeting".
+// attack was conducted by a group called Ghostwriter", "APT28 has been targeting".
 func (d *doc) contentAccusations(speaker party, content []byteRange) []accusation {
 	var out []accusation
 	cue := &rules.AccuseCue{Name: "says did", CAMEO: "112"}
@@ -689,7 +689,7 @@ func (d *doc) resolveAll(ps []span) []party {
 }
 
 // subjectList returns the subject of the verb at v with its coordinated
-// siblings: "Savandi and Mansouri are accused".
+// siblings: "Karimi and Rahimi are accused".
 func (d *doc) subjectList(v int) []party {
 	subj := d.subjectOf(v)
 	if subj.empty() {

@@ -147,7 +147,7 @@ func overlapsHit(hits []actorHit, p span) bool {
 
 // contextSponsor finds the state a story ties an actor to, near its label:
 // "the Chinese “state-sponsored group” APT40", "a pro-Russia group called
-// CyberBerkut", "APT 28, a group tied to the GRU".
+// Ghostwriter", "APT 28, a group tied to the GRU".
 func (d *doc) contextSponsor(p span) string {
 	s := d.sentenceOf(p.s)
 	for i := p.s - 1; i >= s.first && i >= p.s-8; i-- {

@@ -182,7 +182,7 @@ func (d *doc) opensSentence(q *quoteSpan) bool {
 }
 
 // copulaAfter reports whether the subject's verb is a form of "be":
-// "UCL is a “centre of excellence …”" labels, it does not quote.
+// "The lab is a “centre of excellence …”" labels, it does not quote.
 func (d *doc) copulaAfter(subj span) bool {
 	s := d.sentenceOf(subj.s)
 	k := subj.e

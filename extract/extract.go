@@ -108,7 +108,7 @@ func (d *doc) rememberSubject(si int) {
 }
 
 // findAcronyms remembers names introduced with an acronym in brackets:
-// "The International Association of Athletics Federations (IAAF)".
+// "The National Cyber Security Centre (NCSC)".
 func (d *doc) findAcronyms() {
 	for i := 1; i+2 < len(d.toks); i++ {
 		if d.toks[i].text != "(" || d.toks[i+2].text != ")" && !(d.toks[i+1].lower == "or" && i+3 < len(d.toks) && d.toks[i+3].text == ")") {

@@ -45,7 +45,7 @@ func (d *doc) notCount(m number.Match) bool {
 
 // countedNoun returns the noun a number counts, found from byte offset
 // off: past adjectives and participles ("seven alleged hackers"), past a
-// proper name that modifies the noun ("3,789 City of Atlanta computers"),
+// proper name that modifies the noun ("2,500 City of Boston computers"),
 // to the last noun of the compound ("two FSB agents" → agents). It also
 // returns where the noun ends.
 func (d *doc) countedNoun(off int) (string, int) {

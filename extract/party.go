@@ -54,11 +54,11 @@ func (d *doc) resolve(p span) party {
 }
 
 // resolvePerson finds a person's name at the end of the phrase, with the
-// words before it as their title: "US Deputy Attorney General Lisa Monaco".
+// words before it as their title: "Deputy Attorney General Jane Malta".
 func (d *doc) resolvePerson(p span) party {
 	ns := p.e
 	if ns-2 >= p.s && d.countryNamedPerson(ns-1) {
-		ns-- // "Lisa Monaco" is a person, though Monaco is a state
+		ns-- // "Jane Malta" is a person, though Malta is a state
 	}
 	for ns > p.s && d.nameToken(ns-1) {
 		ns--
@@ -68,7 +68,7 @@ func (d *doc) resolvePerson(p span) party {
 	}
 	name := span{ns, p.e}
 	if ns > p.s && genericOrgs.has(d.toks[ns-1].lower) {
-		// "political movement En Marche", "blockchain analysis firm Chainalysis"
+		// "political movement Forward Now", "blockchain analysis firm Chainalysis"
 		return party{kind: entOrg, name: d.words(name), title: d.titleText(span{p.s, ns}), span: name}
 	}
 	if !d.personish(name, ns > p.s && d.hasTitleBefore(span{p.s, ns})) {
@@ -79,7 +79,7 @@ func (d *doc) resolvePerson(p span) party {
 }
 
 // countryNamedPerson reports whether token i, a one-word country or
-// capital, is a surname: it follows a first name ("Lisa Monaco").
+// capital, is a surname: it follows a first name ("Jane Malta").
 func (d *doc) countryNamedPerson(i int) bool {
 	e, n := d.lx.lookup(d.toks, i, i+1)
 	if e == nil || n != 1 || e.kind != entCountry || e.demonym || i == 0 || d.toks[i].ent != 1 {
@@ -181,7 +181,7 @@ func (d *doc) knownPerson(name string) bool {
 }
 
 // fullName returns the longest earlier name of the person with this
-// surname ("Rivera" → "Arnie Rivera") and remembers name.
+// surname ("Ortiz" → "Ana Ortiz") and remembers name.
 func (d *doc) fullName(name string) string {
 	last := lastWord(name)
 	if full, ok := d.people[last]; ok && len(full) > len(name) && strings.HasSuffix(full, name) {
@@ -267,7 +267,7 @@ var governmentWords = newSet([]string{"government", "governments", "intelligence
 
 // orgName returns the capitalised run in the phrase that contains an
 // organisation word: "US Attorney's Office for the District of Northern
-// Georgia", "NBC News".
+// Georgia", "CBS News".
 func (d *doc) orgName(p span) span {
 	best := span{}
 	for i := p.s; i < p.e; {
@@ -303,7 +303,7 @@ func (d *doc) hasOrgWord(p span) bool {
 // resolveDescription handles a phrase without a name: a pronoun-like
 // description that refers back ("the university"), a document or role
 // that speaks for an organisation named inside it ("a statement on the
-// IAAF website", "a Department of Justice spokesperson"), or a plain
+// FIFA website", "a Department of Justice spokesperson"), or a plain
 // description kept as written ("federal officials").
 func (d *doc) resolveDescription(p span) party {
 	head := d.headOf(p)
@@ -342,7 +342,7 @@ func (d *doc) possessive(p span) int {
 }
 
 // authoredBy reports whether a document phrase names its author rather
-// than its topic: "the IAAF’s statement", "a statement on the IAAF
+// than its topic: "the FIFA’s statement", "a statement on the FIFA
 // website", "a report by Mandiant" — but not "a report on the hacking".
 func (d *doc) authoredBy(p span, head int) bool {
 	for i := p.s; i < p.e; i++ {
@@ -425,7 +425,7 @@ func (d *doc) fits(m *mention, head string) bool {
 var genericOrgs = newSet([]string{"company", "firm", "organization", "organisation", "agency", "group", "team", "campaign", "movement", "outlet", "newspaper", "broadcaster", "daily", "startup", "start-up", "maker", "provider", "vendor", "lab", "institute", "watchdog", "regulator", "charity"})
 
 // acronymFor maps an acronym to the full name it was introduced with
-// ("IAAF" → "International Association of Athletics Federations") and
+// ("NCSC" → "National Cyber Security Centre") and
 // remembers full names followed by an acronym in brackets.
 func (d *doc) acronymFor(name string) string {
 	if full, ok := d.acronyms[name]; ok {

@@ -35,7 +35,7 @@ func (d *doc) isNounish(i int) bool {
 		return true // "Seven alleged hackers", whatever the tagger says
 	}
 	if closedClass.has(t.tag) && !(t.tag == "DT" && determiners.has(t.lower)) {
-		return false // "When Yahoo …", "However, …"
+		return false // "When Acme …", "However, …"
 	}
 	if t.isCap() && !(relatives.has(t.lower) || auxiliaries.has(t.lower)) {
 		return true
@@ -125,7 +125,7 @@ func (d *doc) joinsNames(i int) bool {
 	return d.toks[i+1].ent == 1 || d.toks[i-1].ent != 0 || d.toks[i+1].sent == d.toks[i].sent && d.personPair(i)
 }
 
-// personPair reports "Igor Suschin and Dmitry Dokuchaev": names of two
+// personPair reports "Ivan Petrov and Oleg Sokolov": names of two
 // or more words on both sides of "and".
 func (d *doc) personPair(i int) bool {
 	return i >= 2 && i+2 < len(d.toks) && d.toks[i-2].isCap() && d.toks[i+2].isCap() && !d.lx.orgWords.has(d.toks[i-1].lower) && !d.lx.orgWords.has(d.toks[i+2].lower)
@@ -194,7 +194,7 @@ func (d *doc) skipBackAdjuncts(j, lo int) int {
 
 // subjectOf finds the subject of the verb at token v: the noun phrase
 // before it, past adjuncts, parenthesised acronyms and appositives
-// ("Vitali Kremez, director of research at Flashpoint, told").
+// ("Ana Ortiz, director of research at Mandiant, told").
 func (d *doc) subjectOf(v int) span {
 	s := d.sentenceOf(v)
 	j := d.skipBackAdjuncts(v-1, s.first)
@@ -208,7 +208,7 @@ func (d *doc) subjectOf(v int) span {
 			}
 		}
 		if d.toks[j].text == "!" && j > s.first && d.toks[j-1].isCap() {
-			j-- // "En Marche!"
+			j-- // "Forward Now!"
 		}
 		viaAppositive := false
 		if d.isDash(j) || d.toks[j].text == "," {
@@ -389,7 +389,7 @@ func (d *doc) mainSubject(si int) span {
 
 // openingAdjunct reports whether tokens p, before the first comma of a
 // sentence, are an adverbial rather than the subject: "Today", "In 2007",
-// "While the IAAF did not know if that data was taken".
+// "While the ministry did not know if that data was taken".
 func (d *doc) openingAdjunct(p span) bool {
 	t := &d.toks[p.s]
 	if timePreps.has(t.lower) || t.tag == "IN" || t.tag == "RB" || t.tag == "WRB" {

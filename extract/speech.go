@@ -220,7 +220,7 @@ func (d *doc) participleSubject(v int) span {
 	return d.mainSubject(d.toks[v].sent)
 }
 
-// inverted reports "…,” said Graham Rymer" and "…, says the report":
+// inverted reports "…,” said Ana Ortiz" and "…, says the report":
 // a verb of saying after its content, followed by its speaker and nothing
 // more than an appositive or an adjunct.
 func (d *doc) inverted(v int) bool {
@@ -246,7 +246,7 @@ func (d *doc) inverted(v int) bool {
 var invertible = newSet([]string{"said", "says", "added", "adds", "wrote", "writes", "explained", "noted", "continued", "recalled", "warned", "asked", "insisted", "stated", "argued", "acknowledged", "remarked"})
 
 // isSpeechBoundary reports whether token i, just before a speaker, ends
-// the content that the speaker said: "…,” he said", "…, Kremez said".
+// the content that the speaker said: "…,” he said", "…, Ortiz said".
 func (d *doc) isSpeechBoundary(i int) bool {
 	switch d.toks[i].text {
 	case ",", "”", `"`, ")", "—", ":":

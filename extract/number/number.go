@@ -34,7 +34,7 @@ const (
 	SkipVersion    Skip = "version"    // "v2.1", "Windows 10", "iOS 16.1", "1.2.3"
 	SkipIdentifier Skip = "identifier" // "CVE-2017-0144", "APT31", "Unit 61398", IP addresses, "29km"
 	SkipPhone      Skip = "phone"      // "+1-222-2222-2222", "555-123-4567"
-	SkipAge        Skip = "age"        // "Sims, 28,", "a 28-year-old", "aged 28"
+	SkipAge        Skip = "age"        // "Smith, 28,", "a 28-year-old", "aged 28"
 	SkipName       Skip = "name"       // "Five Eyes", "Fortune 500", "5G"
 	SkipPronoun    Skip = "pronoun"    // "the one you mentioned", "which one"
 )

@@ -197,7 +197,7 @@ func (s *scanner) labelled(c *cand) Skip {
 	return ""
 }
 
-// aged reports an age: "aged 28", "a 28-year-old", "Sims, 28, is".
+// aged reports an age: "aged 28", "a 28-year-old", "Smith, 28, is".
 func (s *scanner) aged(c *cand) Skip {
 	if c.m.Unit != "" {
 		return ""
