@@ -42,19 +42,10 @@ func New(rs *rules.Set) (*Extractor, error) {
 // Extract returns the claims of one article's plain text, each with its
 // sentence and byte offsets into text.
 func (e *Extractor) Extract(ctx context.Context, text string) ([]model.Claim, error) {
-	if len(text) > MaxText {
-		return nil, fmt.Errorf("extract: text is %d bytes, more than the %d allowed", len(text), MaxText)
+	d, err := e.analyse(text)
+	if err != nil {
+		return nil, err
 	}
-	if !utf8.ValidString(text) {
-		// offsets must point into the text as stored; callers convert first
-		return nil, errors.New("extract: text is not valid UTF-8")
-	}
-	d := e.newDoc(text)
-	d.tagAll()
-	d.markEntities()
-	d.findAcronyms()
-	d.quotes = d.findQuotes()
-	d.actors = d.findActors()
 	var claims []model.Claim
 	var events []*speech
 	for si := range d.sents {
@@ -77,6 +68,25 @@ func (e *Extractor) Extract(ctx context.Context, text string) ([]model.Claim, er
 	claims = append(claims, d.numberClaims(e.numbers)...)
 	slices.SortStableFunc(claims, func(a, b model.Claim) int { return a.Start - b.Start })
 	return claims, nil
+}
+
+// analyse cuts text into sentences and tokens, tags them and finds what
+// the rules build on: gazetteer names, acronyms, quotations and actors.
+func (e *Extractor) analyse(text string) (*doc, error) {
+	if len(text) > MaxText {
+		return nil, fmt.Errorf("extract: text is %d bytes, more than the %d allowed", len(text), MaxText)
+	}
+	if !utf8.ValidString(text) {
+		// offsets must point into the text as stored; callers convert first
+		return nil, errors.New("extract: text is not valid UTF-8")
+	}
+	d := e.newDoc(text)
+	d.tagAll()
+	d.markEntities()
+	d.findAcronyms()
+	d.quotes = d.findQuotes()
+	d.actors = d.findActors()
+	return d, nil
 }
 
 // rememberSentence records the sentence's subject and people for later

@@ -13,6 +13,7 @@ import (
 func cmdExtract(e *env, args []string) error {
 	fs := e.flags()
 	format := fs.String("format", "table", "output `format`: table, json (the claims contract) or csv")
+	explain := fs.Bool("explain", false, "print how the rules read the text (sentences, tags, speech, accusations) instead of the claims")
 	rulesDirs := rulesFlag(fs)
 	fetch := addFetchFlags(fs)
 	pos, err := e.parse(fs, args)
@@ -37,6 +38,9 @@ func cmdExtract(e *env, args []string) error {
 	a, err := in.article(e, p)
 	if err != nil {
 		return err
+	}
+	if *explain {
+		return p.Claims.Explain(e.ctx, e.stdout, a.Text)
 	}
 	claims, err := p.Extract(e.ctx, a)
 	if err != nil {

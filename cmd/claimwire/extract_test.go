@@ -108,3 +108,12 @@ func TestExtractWithRules(t *testing.T) {
 		t.Fatalf("actor from --rules not found:\n%s", out)
 	}
 }
+
+func TestExtractExplain(t *testing.T) {
+	out := mustRun(t, "extract", "--explain", seedHTML(t))
+	for _, want := range []string{"S0 p0: ", `speech "said" speaker="Lin Jian" (person)`, `accuse "United States" → "APT31"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--explain lacks %q:\n%.600s", want, out)
+		}
+	}
+}

@@ -1,20 +1,23 @@
 package extract
 
 import (
+	"context"
 	"fmt"
 	"io"
 )
 
-// Debug writes the analysis of text to w: sentences with their tagged
-// tokens, quotations and speech events. It is for rule authors.
-func (e *Extractor) Debug(w io.Writer, text string) {
-	d := e.newDoc(text)
-	d.tagAll()
-	d.markEntities()
-	d.findAcronyms()
-	d.quotes = d.findQuotes()
-	d.actors = d.findActors()
+// Explain writes how the rules read text to w: each sentence with its
+// part-of-speech tags, the speech events and accusations found in it, and
+// the quotations of the article. It is for rule authors.
+func (e *Extractor) Explain(ctx context.Context, w io.Writer, text string) error {
+	d, err := e.analyse(text)
+	if err != nil {
+		return err
+	}
 	for si, s := range d.sents {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		fmt.Fprintf(w, "S%d p%d: ", si, s.para)
 		for i := s.first; i < s.last; i++ {
 			fmt.Fprintf(w, "%s/%s ", d.toks[i].text, d.toks[i].tag)
@@ -37,4 +40,5 @@ func (e *Extractor) Debug(w io.Writer, text string) {
 	for _, q := range d.quotes {
 		fmt.Fprintf(w, "quote p%d closed=%v %q\n", q.para, q.closed, d.text[q.start:q.end])
 	}
+	return nil
 }
