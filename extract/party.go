@@ -92,7 +92,7 @@ func (d *doc) countryNamedPerson(i int) bool {
 // nameToken reports whether token i can be part of a person's name.
 func (d *doc) nameToken(i int) bool {
 	t := &d.toks[i]
-	if !d.capitalised(i) || !t.isWord() || strings.HasPrefix(t.tag, "VB") || d.lx.titles.has(t.lower) || d.lx.orgWords.has(t.lower) || determiners.has(t.lower) || closedClass.has(t.tag) && !strings.HasPrefix(t.tag, "NN") {
+	if !d.capitalised(i) || !t.isWord() || d.lx.titles.has(t.lower) || d.lx.orgWords.has(t.lower) || determiners.has(t.lower) || t.isPronoun() {
 		return false
 	}
 	if strings.HasPrefix(t.lower, "then-") || strings.HasPrefix(t.lower, "ex-") {

@@ -34,8 +34,8 @@ func (d *doc) isNounish(i int) bool {
 	if d.lx.numberWords.has(t.lower) {
 		return true // "Seven alleged hackers", whatever the tagger says
 	}
-	if closedClass.has(t.tag) && !(t.tag == "DT" && determiners.has(t.lower)) {
-		return false // "When Acme …", "However, …"
+	if closedClass.has(t.tag) && !(t.tag == "DT" && determiners.has(t.lower)) && (!t.isCap() || d.sents[t.sent].first == i) {
+		return false // "When Acme …", "However, …"; a capitalised word inside a sentence is a name the tagger missed
 	}
 	if t.isCap() && !(relatives.has(t.lower) || auxiliaries.has(t.lower)) {
 		return true
@@ -326,8 +326,8 @@ func (d *doc) appositiveStart(j, lo int) int {
 			}
 			return -1
 		}
-		if t == "“" || t == "”" || t == `"` || t == ";" {
-			return -1
+		if d.toks[k].isQuote() && !d.shortQuoteAt(k, j) || t == ";" {
+			return -1 // a quotation is not an appositive; a quoted nickname may be in one
 		}
 	}
 	return -1
