@@ -80,8 +80,12 @@ func (d *doc) patternActors(known []actorHit) []actorHit {
 
 func (d *doc) patternActorsIn(start, end int, known []actorHit) []actorHit {
 	text := d.text[start:end]
+	lower := strings.ToLower(text)
 	var out []actorHit
 	for _, p := range d.lx.patterns {
+		if !hinted(lower, p.Hints) {
+			continue
+		}
 		re := p.Regexp()
 		li := re.SubexpIndex("label")
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
@@ -102,6 +106,19 @@ func (d *doc) patternActorsIn(start, end int, known []actorHit) []actorHit {
 		}
 	}
 	return out
+}
+
+// hinted reports whether text, in lower case, holds one of the hints.
+func hinted(lower string, hints []string) bool {
+	if len(hints) == 0 {
+		return true
+	}
+	for _, h := range hints {
+		if strings.Contains(lower, strings.ToLower(h)) {
+			return true
+		}
+	}
+	return false
 }
 
 // notActor rejects pattern matches that are countries, parties or

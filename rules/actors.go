@@ -46,6 +46,10 @@ type ActorPattern struct {
 	// Sponsor is the state labels of this pattern are tied to, if the
 	// naming scheme says so (Microsoft's "Typhoon" names are China's).
 	Sponsor string `yaml:"sponsor"`
+	// Hints are words one of which a text must hold (ignoring case) for
+	// the regex to be tried: a cheap test that spares most paragraphs the
+	// regex. Empty means always try.
+	Hints []string `yaml:"hints"`
 
 	re *regexp.Regexp
 }

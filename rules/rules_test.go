@@ -73,7 +73,7 @@ countries:
   - name: Atlantis
     capitals: [Poseidonis]
 cues:
-  speech: [quipped]
+  speech: [harrumphed]
 `})
 	s, err := Load(dir)
 	if err != nil {
@@ -90,7 +90,7 @@ cues:
 		t.Error("speech cue not added")
 	}
 	for _, w := range base.Cues.Speech {
-		if w == "quipped" {
+		if w == "harrumphed" {
 			t.Error("loading a user folder changed the defaults")
 		}
 	}
