@@ -141,5 +141,5 @@ func (t *token) isQuote() bool {
 
 // isPronoun reports a personal pronoun; "US" the country is not "us".
 func (t *token) isPronoun() bool {
-	return pronouns.has(t.lower) && (t.text == "I" || !isAllCaps(t.text))
+	return pronouns.has(t.lower) && (t.text == "I" || !isAllCaps(t.text)) && t.tag != "PRP$"
 }

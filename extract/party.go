@@ -48,9 +48,26 @@ func (d *doc) resolve(p span) party {
 		return r
 	}
 	if r := d.resolveNamed(p); r.ok() {
+		return d.longName(r)
+	}
+	return d.longName(d.resolveDescription(p))
+}
+
+// longName gives an organisation named by one word the longer name it was
+// introduced with: "Marriott" → "Marriott International". One party then
+// has one name across the article.
+func (d *doc) longName(r party) party {
+	if r.kind != entOrg || strings.Contains(r.name, " ") {
 		return r
 	}
-	return d.resolveDescription(p)
+	for i := len(d.mentions) - 1; i >= 0; i-- {
+		m := &d.mentions[i]
+		if m.kind == entOrg && strings.HasPrefix(m.name, r.name+" ") {
+			r.name = m.name
+			return r
+		}
+	}
+	return r
 }
 
 // resolvePerson finds a person's name at the end of the phrase, with the
@@ -127,6 +144,9 @@ func (d *doc) personish(name span, titled bool) bool {
 	}
 	if n > 1 {
 		return true
+	}
+	if d.longName(party{kind: entOrg, name: d.words(name)}).name != d.words(name) {
+		return false // "Marriott" after "Marriott International"
 	}
 	return !d.noNER && d.nerSays(name, "PERSON")
 }
@@ -422,7 +442,7 @@ func (d *doc) fits(m *mention, head string) bool {
 	return strings.Contains(strings.ToLower(m.name), head) || genericOrgs.has(head)
 }
 
-var genericOrgs = newSet([]string{"company", "firm", "organization", "organisation", "agency", "group", "team", "campaign", "movement", "outlet", "newspaper", "broadcaster", "daily", "startup", "start-up", "maker", "provider", "vendor", "lab", "institute", "watchdog", "regulator", "charity"})
+var genericOrgs = newSet([]string{"company", "firm", "organization", "organisation", "agency", "group", "team", "campaign", "movement", "outlet", "newspaper", "broadcaster", "daily", "chain", "operator", "retailer", "insurer", "carrier", "airline", "bank", "giant", "manufacturer", "publisher", "platform", "exchange", "network", "service", "group", "startup", "start-up", "maker", "provider", "vendor", "lab", "institute", "watchdog", "regulator", "charity"})
 
 // acronymFor maps an acronym to the full name it was introduced with
 // ("NCSC" → "National Cyber Security Centre") and
