@@ -142,8 +142,10 @@ func (d *doc) objectFrame(v int, cue *rules.AccuseCue, events []*speech) []accus
 	if cue.Name == "hold responsible" && !d.followedBy(objects[len(objects)-1].e, "responsible", "accountable") {
 		return nil
 	}
-	if on := d.findWord(objects[len(objects)-1].e, s.last, "on"); on > 0 && cue.Name == "blame" {
-		objects = []span{d.withNaming(d.npStartingAt(on+1, s.last))}
+	if cue.Prep != "" {
+		if at := d.findWord(objects[len(objects)-1].e, s.last, cue.Prep); at > 0 {
+			objects = []span{d.withNaming(d.npStartingAt(at+1, s.last))} // "blamed the attack on China"
+		}
 	}
 	accused := d.resolveAll(objects)
 	return d.pairs(v, cue, d.actorsOf(v), accused, "accuse.active")
@@ -311,7 +313,7 @@ func withDeed(accs []accusation, deed string) []accusation {
 // nounFrame: "charges against X", "indictments against two nationals".
 func (d *doc) nounFrame(v int, cue *rules.AccuseCue, events []*speech) []accusation {
 	s := d.sentenceOf(v)
-	if v+1 >= s.last || d.toks[v+1].lower != "against" {
+	if v+1 >= s.last || d.toks[v+1].lower != "against" && !(d.toks[v+1].lower == "on" && d.toks[v].lower == "sanctions") {
 		return nil
 	}
 	target := d.npStartingAt(v+2, s.last)
@@ -330,8 +332,8 @@ func (d *doc) nounFrame(v int, cue *rules.AccuseCue, events []*speech) []accusat
 func (d *doc) bringerOf(v int) party {
 	s := d.sentenceOf(v)
 	j := v - 1
-	for j >= s.first && (strings.HasPrefix(d.toks[j].tag, "JJ") || determiners.has(d.toks[j].lower) || d.toks[j].tag == "CD") {
-		j--
+	for j >= s.first && !d.lx.bringing.has(d.toks[j].lower) && (strings.HasPrefix(d.toks[j].tag, "JJ") || determiners.has(d.toks[j].lower) || d.toks[j].tag == "CD") {
+		j-- // "returned new indictments", and "imposed" tagged as an adjective
 	}
 	switch {
 	case j < s.first:
@@ -503,7 +505,11 @@ func (d *doc) agentAt(i int) (span, string) {
 	t := &d.toks[i]
 	s := d.sentenceOf(i)
 	switch {
-	case t.lower == "behind" || t.lower == "responsible" && (d.followedBy(i+1, "for", ".", ",", ";", "”", `"`) || i+1 >= s.last):
+	case t.lower == "behind" || t.lower == "responsible" && (d.followedBy(i+1, "for", ".", ",", ";", "”", `"`) || i+1 >= s.last) ||
+		t.lower == "blame" && i > s.first && d.toks[i-1].lower == "to" && i-1 > s.first && beVerbs.has(d.toks[i-2].lower):
+		if t.lower == "blame" {
+			i-- // "Moscow was to blame"
+		}
 		j := i - 1
 		for j >= s.first && strings.HasPrefix(d.toks[j].tag, "RB") {
 			j--

@@ -56,3 +56,13 @@ func TestCAMEORefinement(t *testing.T) {
 		}
 	}
 }
+
+func TestAccusationPhrasings(t *testing.T) {
+	runClaimCases(t, model.Accusation, []claimCase{
+		{"point the finger at", `Ukraine's security service pointed the finger at Moscow for the blackout.`, "Ukraine -> Russia"},
+		{"named as the culprit", `Microsoft named APT29 as the culprit behind the intrusion.`, "Microsoft -> APT29"},
+		{"traced to", `Investigators traced the ransomware attack to a gang called LockBit.`, "Investigators -> LockBit"},
+		{"was to blame", `The minister said Pyongyang was to blame for the theft.`, "minister -> North Korea"},
+		{"sanctions on", `The EU imposed sanctions on six Russian officers over the cyber attacks.`, "European Union -> Russia"},
+	})
+}

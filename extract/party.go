@@ -283,7 +283,7 @@ func (d *doc) standsForState(rest span) bool {
 	return true
 }
 
-var governmentWords = newSet([]string{"government", "governments", "intelligence", "authorities", "officials", "ministry", "ministries", "administration", "military", "state", "regime", "leadership", "foreign", "defence", "defense", "cabinet", "embassy", "diplomats", "prosecutors", "police", "investigators", "agencies", "services", "ambassador", "envoy", "diplomat", "spokesperson", "spokesman", "spokeswoman", "leader", "leaders", "president", "minister", "forces", "army", "navy", "agency"})
+var governmentWords = newSet([]string{"government", "governments", "intelligence", "authorities", "officials", "ministry", "ministries", "administration", "military", "state", "regime", "leadership", "foreign", "defence", "defense", "cabinet", "embassy", "diplomats", "prosecutors", "police", "investigators", "agencies", "services", "ambassador", "envoy", "diplomat", "spokesperson", "spokesman", "spokeswoman", "leader", "leaders", "president", "minister", "forces", "army", "navy", "agency", "security", "service", "cyber", "defence", "counterintelligence"})
 
 // orgName returns the capitalised run in the phrase that contains an
 // organisation word: "US Attorney's Office for the District of Northern

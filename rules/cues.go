@@ -69,6 +69,10 @@ type AccuseCue struct {
 	// Needs lists words one of which must follow the cue in its clause:
 	// "held … responsible", "charged … with". Empty means none.
 	Needs []string `yaml:"needs"`
+	// Prep, for the object frame, is a preposition whose phrase names the
+	// accused when it follows the object: "blamed the attack on China",
+	// "pointed the finger at Moscow".
+	Prep string `yaml:"prep"`
 }
 
 func (c *AccuseCue) validate() error {
