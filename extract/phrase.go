@@ -348,6 +348,9 @@ func (d *doc) looksAppositive(s, e int) bool {
 			return false
 		}
 	}
+	if t.tag == "IN" || strings.HasPrefix(t.tag, "RB") {
+		return true // a parenthesis: "Smith, in a statement, said", "The agency, however, said"
+	}
 	return t.isCap() && e-s <= 6 || strings.HasPrefix(t.tag, "NN") || strings.HasPrefix(t.tag, "JJ")
 }
 

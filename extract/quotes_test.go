@@ -31,6 +31,8 @@ func TestQuotes(t *testing.T) {
 			"Graham Rymer [] direct: However, what matters is the timing\nGraham Rymer [] direct: Hackers tend to target people who will be desperate to get their data back.\nGraham Rymer [] direct: Currently there are a lot of students finishing their dissertations."},
 		{"attribution in the paragraph after a quote that runs on", "The minister spoke to reporters in Canberra on Monday.\n“We have seen a sustained campaign against our institutions.\n“We will respond in a time and manner of our choosing,” Defence Minister Richard Marles said.",
 			"Richard Marles [Defence Minister] direct: We have seen a sustained campaign against our institutions.\nRichard Marles [Defence Minister] direct: We will respond in a time and manner of our choosing"},
+		{"parenthesis between speaker and verb", `The agency, in a statement on Tuesday, said the outage had been caused by a faulty update.`,
+			"agency [] reported: the outage had been caused by a faulty update"},
 		{"told with a hearer", `BfV chief Hans-Georg Maassen told Reuters in November that Moscow has tried to manipulate the media.`,
 			"Hans-Georg Maassen [BfV chief] reported: Moscow has tried to manipulate the media"},
 		{"description refers back", "University College London was hit by a cyber-attack on Wednesday.\nThe university says that it believes the risk of further infection has been contained.",
