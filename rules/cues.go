@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 )
 
@@ -85,54 +86,29 @@ func (c *AccuseCue) validate() error {
 	return nil
 }
 
+// merge extends every word list of c with o's and merges the named cues,
+// an entry of o replacing the one of c with the same name.
 func (c *Cues) merge(o *Cues) {
-	c.Speech = appendNew(c.Speech, o.Speech)
-	c.Attribution = appendNew(c.Attribution, o.Attribution)
+	cv, ov := reflect.ValueOf(c).Elem(), reflect.ValueOf(o).Elem()
+	for i := range cv.NumField() {
+		if words, ok := cv.Field(i).Interface().([]string); ok {
+			cv.Field(i).Set(reflect.ValueOf(appendNew(words, ov.Field(i).Interface().([]string))))
+		}
+	}
 	c.Accuse = mergeNamed(c.Accuse, o.Accuse, func(a AccuseCue) string { return a.Name })
-	c.Deny = appendNew(c.Deny, o.Deny)
-	c.Titles = appendNew(c.Titles, o.Titles)
-	c.Groups = appendNew(c.Groups, o.Groups)
-	c.Hostile = appendNew(c.Hostile, o.Hostile)
-	c.Agentive = appendNew(c.Agentive, o.Agentive)
-	c.Attacks = appendNew(c.Attacks, o.Attacks)
-	c.Roles = appendNew(c.Roles, o.Roles)
-	c.Documents = appendNew(c.Documents, o.Documents)
-	c.OrgWords = appendNew(c.OrgWords, o.OrgWords)
-	c.Anaphors = appendNew(c.Anaphors, o.Anaphors)
-	c.TimeWords = appendNew(c.TimeWords, o.TimeWords)
-	c.Abbrevs = appendNew(c.Abbrevs, o.Abbrevs)
-	c.NotCounted = appendNew(c.NotCounted, o.NotCounted)
 	c.CAMEO = mergeNamed(c.CAMEO, o.CAMEO, func(r CAMEORefinement) string { return r.Code })
-	c.NotSpeech = appendNew(c.NotSpeech, o.NotSpeech)
-	c.Bringing = appendNew(c.Bringing, o.Bringing)
-	c.Campaigns = appendNew(c.Campaigns, o.Campaigns)
-	c.AttackModifiers = appendNew(c.AttackModifiers, o.AttackModifiers)
-	c.People = appendNew(c.People, o.People)
 }
 
+// clone copies every list of c, so that merging into the copy leaves c as
+// it was.
 func (c Cues) clone() Cues {
-	return Cues{
-		Speech:          slices.Clone(c.Speech),
-		Attribution:     slices.Clone(c.Attribution),
-		Accuse:          slices.Clone(c.Accuse),
-		Deny:            slices.Clone(c.Deny),
-		Titles:          slices.Clone(c.Titles),
-		Groups:          slices.Clone(c.Groups),
-		Hostile:         slices.Clone(c.Hostile),
-		Agentive:        slices.Clone(c.Agentive),
-		Attacks:         slices.Clone(c.Attacks),
-		Roles:           slices.Clone(c.Roles),
-		Documents:       slices.Clone(c.Documents),
-		OrgWords:        slices.Clone(c.OrgWords),
-		Anaphors:        slices.Clone(c.Anaphors),
-		TimeWords:       slices.Clone(c.TimeWords),
-		Abbrevs:         slices.Clone(c.Abbrevs),
-		NotCounted:      slices.Clone(c.NotCounted),
-		CAMEO:           slices.Clone(c.CAMEO),
-		NotSpeech:       slices.Clone(c.NotSpeech),
-		Bringing:        slices.Clone(c.Bringing),
-		Campaigns:       slices.Clone(c.Campaigns),
-		AttackModifiers: slices.Clone(c.AttackModifiers),
-		People:          slices.Clone(c.People),
+	v := reflect.ValueOf(&c).Elem()
+	for i := range v.NumField() {
+		if f := v.Field(i); f.Kind() == reflect.Slice && !f.IsNil() {
+			cp := reflect.MakeSlice(f.Type(), f.Len(), f.Len())
+			reflect.Copy(cp, f)
+			f.Set(cp)
+		}
 	}
+	return c
 }

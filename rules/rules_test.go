@@ -3,6 +3,8 @@ package rules
 import (
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -111,5 +113,37 @@ func TestLoadMissingFolder(t *testing.T) {
 	_, err := Load(filepath.Join(t.TempDir(), "nope"))
 	if err == nil || !strings.Contains(err.Error(), "nope") {
 		t.Errorf("error %v does not name the folder", err)
+	}
+}
+
+// TestCuesMergeEveryList checks that a user's word is added to every cue
+// list, whichever field it is, and that the defaults stay as they were.
+func TestCuesMergeEveryList(t *testing.T) {
+	base, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var add Cues
+	v := reflect.ValueOf(&add).Elem()
+	for i := range v.NumField() {
+		if v.Field(i).Type() == reflect.TypeFor[[]string]() {
+			v.Field(i).Set(reflect.ValueOf([]string{"zzword"}))
+		}
+	}
+	merged := base.Cues.clone()
+	merged.merge(&add)
+	mv, bv := reflect.ValueOf(merged), reflect.ValueOf(base.Cues)
+	for i := range mv.NumField() {
+		words, ok := mv.Field(i).Interface().([]string)
+		if !ok {
+			continue
+		}
+		name := mv.Type().Field(i).Name
+		if !slices.Contains(words, "zzword") {
+			t.Errorf("%s: user word not added", name)
+		}
+		if slices.Contains(bv.Field(i).Interface().([]string), "zzword") {
+			t.Errorf("%s: merging changed the defaults", name)
+		}
 	}
 }
