@@ -48,9 +48,8 @@ func (d *doc) gazetteerActor(i int) (actorHit, bool) {
 			break
 		}
 		label := normLabel(d.words(p))
-		if a, ok := d.lx.actorByName[label]; ok && !d.lx.ambiguousLabel.has(label) {
-			e, _ := d.lx.lookup(tokenize(a.Name, 0), 0, 1<<30)
-			return actorHit{span: p, label: d.words(p), entry: e, sponsor: a.Sponsor, rule: "actor.gazetteer"}, e != nil
+		if e, ok := d.lx.actorByName[label]; ok && !d.lx.ambiguousLabel.has(label) {
+			return actorHit{span: p, label: d.words(p), entry: e, sponsor: e.country, rule: "actor.gazetteer"}, true
 		}
 	}
 	return actorHit{}, false
@@ -72,7 +71,7 @@ func (d *doc) groupCueNear(p span) bool {
 // paragraph so that no match spans two, skipping labels already found.
 func (d *doc) patternActors(known []actorHit) []actorHit {
 	var out []actorHit
-	for _, para := range paragraphs(d.text) {
+	for _, para := range d.paras {
 		out = append(out, d.patternActorsIn(para[0], para[1], append(known, out...))...)
 	}
 	return out
@@ -98,9 +97,8 @@ func (d *doc) patternActorsIn(start, end int, known []actorHit) []actorHit {
 				continue
 			}
 			h := actorHit{span: sp, label: d.words(sp), sponsor: p.Sponsor, rule: "actor.pattern." + p.Name}
-			if a, ok := d.lx.actorByName[normLabel(h.label)]; ok {
-				h.entry, _ = d.lx.lookup(tokenize(a.Name, 0), 0, 1<<30)
-				h.sponsor = a.Sponsor
+			if e, ok := d.lx.actorByName[normLabel(h.label)]; ok {
+				h.entry, h.sponsor = e, e.country
 			}
 			out = append(out, h)
 		}

@@ -40,6 +40,7 @@ type doc struct {
 	authority     party
 	authoritySent int // the sentence the authority spoke in
 	text          string
+	paras         [][2]int // byte ranges of the paragraphs
 	toks          []token
 	sents         []sentence
 	ents          [][]string // prose entity labels per sentence, filled on demand

@@ -53,8 +53,8 @@ type lexicon struct {
 	accuse         map[string]*rules.AccuseCue
 	names          map[string][]*entry // first token → entries, longest first
 	patterns       []*rules.ActorPattern
-	actorByName    map[string]*rules.Actor
-	ambiguousLabel set // normalised labels that need a group cue
+	actorByName    map[string]*entry // normalised label → the entry of the actor's canonical name
+	ambiguousLabel set               // normalised labels that need a group cue
 	cameo          []rules.CAMEORefinement
 }
 
@@ -84,7 +84,7 @@ func newLexicon(rs *rules.Set) *lexicon {
 		campaigns: newSet(c.Campaigns), attackModifiers: newSet(c.AttackModifiers),
 		accuse:         map[string]*rules.AccuseCue{},
 		names:          map[string][]*entry{},
-		actorByName:    map[string]*rules.Actor{},
+		actorByName:    map[string]*entry{},
 		ambiguousLabel: set{},
 	}
 	lx.triggers = newSet(c.Speech, c.Deny, c.Hostile, c.Agentive, c.Attacks, c.Campaigns, c.Bringing,
@@ -143,12 +143,17 @@ func (lx *lexicon) addParties(ps []rules.Party) {
 func (lx *lexicon) addActors(as []rules.Actor) {
 	for i := range as {
 		a := &as[i]
+		var canon *entry
 		for _, n := range a.Names() {
-			lx.actorByName[normLabel(n)] = a
-			if a.IsAmbiguous(n) {
+			e := &entry{kind: entActor, canon: a.Name, country: a.Sponsor, actor: a, ambiguous: a.IsAmbiguous(n)}
+			if canon == nil {
+				canon = e // Names lists the canonical name first
+			}
+			lx.actorByName[normLabel(n)] = canon
+			if e.ambiguous {
 				lx.ambiguousLabel[normLabel(n)] = struct{}{}
 			}
-			lx.add(&entry{kind: entActor, canon: a.Name, country: a.Sponsor, actor: a, ambiguous: a.IsAmbiguous(n)}, n)
+			lx.add(e, n)
 		}
 	}
 }

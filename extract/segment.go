@@ -3,7 +3,8 @@ package extract
 // newDoc cuts text into paragraphs, sentences and tokens.
 func (e *Extractor) newDoc(text string) *doc {
 	d := &doc{text: text, lx: e.lx, authoritySent: -1, people: map[string]string{}, acronyms: map[string]string{}}
-	for pi, p := range paragraphs(text) {
+	d.paras = paragraphs(text)
+	for pi, p := range d.paras {
 		toks := tokenize(text[p[0]:p[1]], p[0])
 		first := len(d.toks)
 		d.toks = append(d.toks, toks...)
