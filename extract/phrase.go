@@ -361,13 +361,7 @@ func (d *doc) objectOf(v int) span {
 	for j < s.last && (strings.HasPrefix(d.toks[j].tag, "RB") && !d.toks[j].isCap() || d.toks[j].lower == "publicly") {
 		j++
 	}
-	if j >= s.last {
-		return span{}
-	}
-	if d.toks[j].isPronoun() {
-		return span{j, j + 1}
-	}
-	return d.npStartingAt(j, s.last)
+	return d.phraseAt(j, s.last)
 }
 
 // mainSubject returns the subject of the sentence's first clause, past
@@ -381,13 +375,18 @@ func (d *doc) mainSubject(si int) span {
 	if comma := d.findWord(i, min(s.last, i+8), ","); comma > i && d.openingAdjunct(span{i, comma}) {
 		i = comma + 1
 	}
-	if i >= s.last {
+	return d.phraseAt(i, s.last)
+}
+
+// phraseAt returns the pronoun or noun phrase that starts at token i.
+func (d *doc) phraseAt(i, hi int) span {
+	if i >= hi {
 		return span{}
 	}
 	if d.toks[i].isPronoun() {
 		return span{i, i + 1}
 	}
-	return d.npStartingAt(i, s.last)
+	return d.npStartingAt(i, hi)
 }
 
 // openingAdjunct reports whether tokens p, before the first comma of a
