@@ -9,8 +9,10 @@
 // accepts gzip, follows at most Options.MaxRedirects redirects, caps body
 // sizes and times requests out. It limits concurrent requests to one host and
 // spaces them by Options.HostDelay. By default it refuses to connect to
-// loopback, private, link-local, CGNAT, multicast, unspecified and
-// cloud-metadata addresses; the check runs on the resolved address at dial
+// loopback, private, link-local, site-local, CGNAT, multicast, unspecified,
+// discard-only and cloud-metadata addresses, the IPv4-compatible and
+// IPv4-translated IPv6 forms, and NAT64, 6to4 and Teredo addresses that
+// carry a refused IPv4 address; the check runs on the resolved address at dial
 // time, so it holds for every redirect and against DNS rebinding.
 //
 // # Polling

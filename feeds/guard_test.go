@@ -32,7 +32,27 @@ func TestRefusal(t *testing.T) {
 		{"224.0.0.1", "multicast"},
 		{"ff02::1", "multicast"},
 		{"255.255.255.255", "reserved"},
-		{"64:ff9b::a01:203", "private"}, // NAT64 of 10.1.2.3
+		{"64:ff9b::a01:203", "private (10.1.2.3 embedded)"},                   // NAT64
+		{"64:ff9b:1::a9fe:a9fe", "cloud metadata (169.254.169.254 embedded)"}, // local-use NAT64
+		{"::127.0.0.1", "IPv4-compatible"},
+		{"::8.8.8.8", "IPv4-compatible"},
+		{"::ffff:0:7f00:1", "IPv4-translated"}, // of 127.0.0.1
+		{"::ffff:0:808:808", "IPv4-translated"},
+		{"2002:7f00:1::1", "loopback (127.0.0.1 embedded)"}, // 6to4
+		{"2002:a00:1::", "private (10.0.0.1 embedded)"},
+		{"2002:c0a8:101:1::1", "private (192.168.1.1 embedded)"},
+		{"2002:a9fe:a9fe::", "cloud metadata (169.254.169.254 embedded)"},
+		{"2001:0:4136:e378:8000:63bf:80ff:fffe", "loopback (127.0.0.1 embedded)"}, // Teredo client 127.0.0.1
+		{"2001:0:4136:e378:8000:63bf:f5ff:fefe", "private (10.0.1.1 embedded)"},   // Teredo client 10.0.1.1
+		{"2001:0:a00:1:8000:63bf:3fff:fdd2", "private (10.0.0.1 embedded)"},       // Teredo server 10.0.0.1
+		{"fec0::1", "site-local"},
+		{"feff:ffff::1", "site-local"},
+		{"100::1", "discard-only"},
+		{"100::ffff:ffff:ffff:ffff", "discard-only"},
+		{"2002:808:808::1", ""},                      // 6to4 of 8.8.8.8
+		{"2001:0:4136:e378:8000:63bf:3fff:fdd2", ""}, // Teredo client 192.0.2.45
+		{"100:0:0:1::1", ""},
+		{"fe80::1:2", "link-local"},
 		{"8.8.8.8", ""},
 		{"93.184.216.34", ""},
 		{"100.63.255.255", ""},
@@ -59,6 +79,12 @@ func TestDialGuard(t *testing.T) {
 		{"[::1]:443", true},
 		{"10.0.0.1:443", true},
 		{"8.8.8.8:443", false},
+		{"[::127.0.0.1]:80", true},
+		{"[::ffff:0:7f00:1]:80", true},
+		{"[2002:7f00:1::1]:80", true},
+		{"[2001:0:4136:e378:8000:63bf:80ff:fffe]:80", true},
+		{"[fec0::1]:80", true},
+		{"[100::1]:80", true},
 		{"not an address", true},
 	}
 	for _, tt := range tests {
