@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/claimwire/claimwire/model"
 )
@@ -88,14 +90,38 @@ func (w *Writer) writeRecord(row []string) error {
 }
 
 // neutralise makes a spreadsheet show a formula-like cell as text. The
-// apostrophe is what spreadsheets themselves use for that; tab and carriage
-// return are in the set because some programs trim them and then see the
-// formula behind.
+// apostrophe is what spreadsheets themselves use for that. A cell is
+// formula-like when its first character, or its first after blanks, is one
+// that starts a formula or a DDE call: = + - @ |, their fullwidth and small
+// forms (some spreadsheets fold them to ASCII), tab and carriage return.
+// Blanks are skipped because programs trim spaces, no-break spaces, byte
+// order marks, zero-width spaces and line breaks and then see the formula
+// behind.
 func neutralise(cell string) string {
-	if cell != "" && strings.IndexByte("=+-@\t\r", cell[0]) >= 0 {
+	i := strings.IndexFunc(cell, notBlank)
+	if i < 0 {
+		i = 0 // all blank: only a leading tab or CR matters
+	}
+	if cell != "" && (strings.IndexByte("\t\r", cell[0]) >= 0 || startsFormula(cell[i:])) {
 		return "'" + cell
 	}
 	return cell
+}
+
+// formulaStarts are the characters that make a cell a formula or a DDE call
+// when it starts with them, after blanks.
+const formulaStarts = "=+-@|＝＋－＠｜﹦﹢﹣﹫"
+
+func startsFormula(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return s != "" && strings.ContainsRune(formulaStarts, r)
+}
+
+// notBlank reports whether r is visible: blanks are white space (tab, CR
+// and newline included) and the invisible format characters, such as the
+// byte order mark and the zero-width space.
+func notBlank(r rune) bool {
+	return !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r)
 }
 
 // value prints a number claim's value in full (4400000000, not 4.4e+09),
