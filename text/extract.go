@@ -83,11 +83,24 @@ func (e *Extractor) Extract(ctx context.Context, body []byte, contentType, pageU
 
 // plainPage passes text through; only the charset and line endings change.
 func plainPage(body []byte, contentType string) (*Page, error) {
+	utf, err := decodeText(body, contentType)
+	if err != nil {
+		return nil, err
+	}
+	return &Page{Text: StripControls(newlines(string(utf)))}, nil
+}
+
+// decodeText converts body to UTF-8 and refuses it when it is not text
+// after all: a binary file served as text/html.
+func decodeText(body []byte, contentType string) ([]byte, error) {
 	utf, err := ToUTF8(body, contentType)
 	if err != nil {
 		return nil, err
 	}
-	return &Page{Text: newlines(string(utf))}, nil
+	if bad, total := binaryRunes(utf); isBinary(bad, total) {
+		return nil, fmt.Errorf("%w: %d of %d characters are control characters or undecodable bytes", ErrNotText, bad, total)
+	}
+	return utf, nil
 }
 
 func (e *Extractor) extractHTML(ctx context.Context, body []byte, contentType, pageURL string) (*Page, error) {
@@ -111,7 +124,16 @@ func (e *Extractor) extractHTML(ctx context.Context, body []byte, contentType, p
 	if page.Text == "" {
 		return nil, ErrNoText
 	}
+	stripMeta(page)
 	return page, nil
+}
+
+// stripMeta removes control characters from the metadata, which comes from
+// tags and JSON-LD that the text's rendering does not see.
+func stripMeta(p *Page) {
+	for _, f := range []*string{&p.Title, &p.Byline, &p.CanonicalURL, &p.Lang, &p.SiteName} {
+		*f = StripControls(*f)
+	}
 }
 
 // dropFurniture removes from the page what is never article text, before
@@ -125,7 +147,7 @@ func dropFurniture(doc *goquery.Document, page *Page, m *meta) {
 }
 
 func parseHTML(body []byte, contentType string) (*goquery.Document, error) {
-	utf, err := ToUTF8(body, contentType)
+	utf, err := decodeText(body, contentType)
 	if err != nil {
 		return nil, err
 	}

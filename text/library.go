@@ -39,7 +39,101 @@ func libraryText(ctx context.Context, doc *goquery.Document, m *meta, base *url.
 		return "", fmt.Errorf("%w (%w)", ErrNoText, err)
 	}
 	fillFromLibrary(page, &res.Metadata)
-	return render(res.ContentNode), nil
+	return render(repairRescue(res.ContentNode, root, m)), nil
+}
+
+// repairRescue undoes what trafilatura's last-resort extraction, which it
+// runs on pages with little text, does to paragraphs. Having collected a
+// short page's paragraphs it appends the whole body's text as one more
+// paragraph, so that every sentence comes out twice; and it takes an
+// <article> or a JSON-LD articleBody as a single paragraph, its
+// paragraphs run together ("said.Moscow"). A restating last paragraph is
+// dropped; a single paragraph that is an <article>'s or the articleBody's
+// text is replaced by that source with its paragraphs, and so is a
+// last paragraph that is the whole page's text.
+func repairRescue(out, root *html.Node, m *meta) *html.Node {
+	kids := elementChildren(out)
+	if len(kids) == 0 || !isBareParagraph(kids[len(kids)-1]) {
+		return out
+	}
+	last := kids[len(kids)-1]
+	lastKey := key(last.FirstChild.Data)
+	if len(kids) == 1 {
+		if src := restatedSource(lastKey, root, m); src != nil {
+			return src
+		}
+		return out
+	}
+	if !restates(lastKey, kids[:len(kids)-1]) {
+		return out
+	}
+	if page := key(render(root)); page != "" && strings.Contains(lastKey, page) {
+		return root // all the page's text: render it with its paragraphs
+	}
+	out.RemoveChild(last)
+	return out
+}
+
+// restates reports whether k, a paragraph's key, holds the text of the
+// paragraphs before it run together.
+func restates(k string, before []*html.Node) bool {
+	var sb strings.Builder
+	for _, n := range before {
+		sb.WriteString(key(textOf(n)))
+	}
+	joined := sb.String()
+	return joined != "" && strings.Contains(k, joined)
+}
+
+// restatedSource returns the <article>, the articleBody paragraphs or the
+// page whose text k is, or nil.
+func restatedSource(k string, root *html.Node, m *meta) *html.Node {
+	if k == "" {
+		return nil
+	}
+	if body := ldString(m.ld["articleBody"]); body != "" && key(body) == k {
+		return paragraphsNode(body)
+	}
+	if a := goquery.NewDocumentFromNode(root).Find("article").First(); a.Length() > 0 && key(render(a.Nodes[0])) == k {
+		return a.Nodes[0]
+	}
+	if key(render(root)) == k {
+		return root
+	}
+	return nil
+}
+
+// isBareParagraph reports whether n is a <p> holding one text node, as
+// trafilatura's rescue builds them.
+func isBareParagraph(n *html.Node) bool {
+	c := n.FirstChild
+	return n.Data == "p" && c != nil && c.Type == html.TextNode && c.NextSibling == nil
+}
+
+func elementChildren(n *html.Node) []*html.Node {
+	var out []*html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// textOf is the text under n, without separators.
+func textOf(n *html.Node) string {
+	var sb strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			sb.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return sb.String()
 }
 
 // recoverPanic turns a panic into *err: the libraries walk hostile markup,
@@ -79,6 +173,11 @@ func articleBodyNode(m *meta) *html.Node {
 	if len(body) < 200 {
 		return nil
 	}
+	return paragraphsNode(body)
+}
+
+// paragraphsNode makes a <div> of text with a <p> for each line.
+func paragraphsNode(body string) *html.Node {
 	div := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
 	for para := range strings.SplitSeq(newlines(body), "\n") {
 		if para = strings.TrimSpace(para); para != "" {

@@ -88,12 +88,13 @@ func writeText(sb *strings.Builder, s string, pre bool) {
 var invisible = strings.NewReplacer("\u200b", "", "\u200c", "", "\u2060", "", "\ufeff", "", "\u00ad", "")
 
 // normalize collapses runs of spaces (including no-break spaces), trims
-// lines and leaves exactly one blank line between paragraphs. Text is put
+// lines, removes control characters and terminal escape sequences, and
+// leaves exactly one blank line between paragraphs. Text is put
 // in Unicode NFC; quotes and other punctuation are left as they are.
 func normalize(s string) string {
 	var sb strings.Builder
 	blank := false
-	for line := range strings.SplitSeq(invisible.Replace(newlines(s)), "\n") {
+	for line := range strings.SplitSeq(StripControls(invisible.Replace(newlines(s))), "\n") {
 		line = strings.Join(strings.Fields(line), " ")
 		switch {
 		case line == "":
