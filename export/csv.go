@@ -75,7 +75,7 @@ func (w *Writer) writeCSV(c model.Claim, a model.Article) error {
 	if !w.opts.Raw {
 		for i, cell := range row {
 			if !numeric[i] {
-				row[i] = neutralise(cell)
+				row[i] = neutralise(strings.ToValidUTF8(cell, "\uFFFD"))
 			}
 		}
 	}
@@ -96,7 +96,9 @@ func (w *Writer) writeRecord(row []string) error {
 // forms (some spreadsheets fold them to ASCII), tab and carriage return.
 // Blanks are skipped because programs trim spaces, no-break spaces, byte
 // order marks, zero-width spaces and line breaks and then see the formula
-// behind.
+// behind. The cell must be valid UTF-8: the CSV writer drops a lone
+// carriage return, and the bytes either side of it could then make a
+// fullwidth @.
 func neutralise(cell string) string {
 	i := strings.IndexFunc(cell, notBlank)
 	if i < 0 {

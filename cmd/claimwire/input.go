@@ -39,7 +39,16 @@ func (e *env) readInput(arg string, p *daemon.Pipeline) (*input, error) {
 	if err != nil {
 		return nil, inputErr(err)
 	}
+	e.warnCharset(in)
 	return in, nil
+}
+
+// warnCharset says on standard error when the input is not clean text in
+// its charset: invalid UTF-8 replaced, or a legacy charset guessed.
+func (e *env) warnCharset(in *input) {
+	if _, warning, err := text.Decode(in.body, in.contentType); err == nil && warning != "" {
+		fmt.Fprintf(e.stderr, "claimwire: warning: %s: %s\n", in.name, warning)
+	}
 }
 
 func isURL(s string) bool {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -93,5 +95,57 @@ func TestTextUnreadableInput(t *testing.T) {
 	huge := writeFile(t, "huge.html", strings.Repeat("<p>word</p>", 600_000))
 	if r := runCLI(t, "", "text", huge); r.code != exitUsage || !strings.Contains(r.stderr, "larger than") {
 		t.Fatalf("page over the size cap: exit %d, %q", r.code, r.stderr)
+	}
+}
+
+// A page's terminal escape sequences never reach the terminal.
+func TestTextStripsEscapes(t *testing.T) {
+	page := writeFile(t, "escapes.html", "<html><head><title>\x1b]0;owned\x07Title</title></head><body>"+
+		"<p>The \x1b[31mmayor\x1b[0m said.\x1b]52;c;ZXZpbA==\x07</p><p>Bells rang.\u009b2J</p>"+
+		strings.Repeat("<p>The council met on Monday and voted for the plan, the clerk said.</p>", 10)+"</body></html>")
+	for _, format := range []string{"text", "json"} {
+		out := mustRun(t, "text", "--format", format, page)
+		if strings.ContainsFunc(out, func(r rune) bool { return r == 0x1b || r == 0x07 || r == 0x9b }) ||
+			strings.Contains(out, "52;c") || strings.Contains(out, "owned") {
+			t.Errorf("--format %s: output keeps an escape sequence: %q", format, out)
+		}
+	}
+	if out := mustRun(t, "text", page); !strings.HasPrefix(out, "The mayor said.\n\nBells rang.\n\nThe council") {
+		t.Errorf("text = %q", out)
+	}
+}
+
+// Invalid UTF-8 in an undeclared page is read as UTF-8, the bad bytes
+// replaced, and the user told.
+func TestTextInvalidUTF8(t *testing.T) {
+	page := writeFile(t, "stray.html", "<p>Caf\xc3\xa9 owners met on Monday; the \xe9 mayor said.</p>")
+	r := runCLI(t, "", "text", page)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if want := "Café owners met on Monday; the \ufffd mayor said.\n"; r.stdout != want {
+		t.Errorf("text = %q, want %q", r.stdout, want)
+	}
+	if !strings.Contains(r.stderr, "warning: "+page+": invalid UTF-8: 1 bytes replaced") {
+		t.Errorf("stderr = %q, want a warning", r.stderr)
+	}
+}
+
+// A binary file served as text/html is refused, not read as a page.
+func TestTextRefusesBinaryServedAsHTML(t *testing.T) {
+	body := make([]byte, 4096)
+	for i := range body {
+		body[i] = byte(i*7919>>3 ^ i*31)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write(body)
+	}))
+	defer srv.Close()
+	for _, cmd := range []string{"text", "extract"} {
+		r := runCLI(t, "", cmd, "--allow-private", srv.URL+"/image")
+		if r.code == 0 || !strings.Contains(r.stderr, "neither HTML nor text") {
+			t.Errorf("%s: exit %d, stderr %q; want the body refused as not text", cmd, r.code, r.stderr)
+		}
 	}
 }
