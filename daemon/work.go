@@ -73,7 +73,7 @@ func (d *Daemon) source(ctx context.Context, e *store.Entry, it feeds.Item) erro
 	if it.Full || it.Link == "" {
 		return d.pipe.Page(ctx, &e.Article, []byte(it.Content), "text/html; charset=utf-8", it.Link)
 	}
-	page, err := d.pipe.Fetcher.FetchPage(ctx, it.Link)
+	page, err := feeds.FetchItem(ctx, d.pipe.Fetcher.FetchPage, it) // the feed's text when the page is gone
 	if err != nil {
 		d.pipe.Metrics.fetchError(err)
 		return err

@@ -49,6 +49,54 @@ func TestFetchPage(t *testing.T) {
 	}
 }
 
+// A page that is gone for good gives way to the item's own text; one that
+// may come back stays an error.
+func TestFetchItemFallsBackToFeedText(t *testing.T) {
+	var rec recorder
+	srv := rec.serve(t, func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/story":
+			w.Write([]byte("<p>the page</p>"))
+		case "/busy":
+			http.Error(w, "busy", http.StatusServiceUnavailable)
+		case "/slow":
+			http.Error(w, "slow down", http.StatusTooManyRequests)
+		case "/gone":
+			http.Error(w, "gone", http.StatusGone)
+		default:
+			http.NotFound(w, r)
+		}
+	})
+	content := "<p>The whole story, as the feed carries it.</p>"
+	tests := []struct {
+		path, content string
+		body          string // "" for an error
+	}{
+		{"/story", content, "<p>the page</p>"},
+		{"/missing", content, content},
+		{"/gone", content, content},
+		{"/missing", " ", ""}, // no text of its own
+		{"/busy", content, ""},
+		{"/slow", content, ""},
+	}
+	f := New(testOptions())
+	for _, tt := range tests {
+		p, err := FetchItem(context.Background(), f.FetchPage, Item{Link: srv.URL + tt.path, Content: tt.content})
+		switch {
+		case tt.body == "" && err == nil:
+			t.Errorf("%s with content %q: page %q, want an error", tt.path, tt.content, p.Body)
+		case tt.body != "" && (err != nil || string(p.Body) != tt.body):
+			t.Errorf("%s: page %v, err %v; want body %q", tt.path, p, err, tt.body)
+		case err == nil && (tt.body == content) != (p.FeedText != nil):
+			t.Errorf("%s: FeedText = %v", tt.path, p.FeedText)
+		}
+	}
+	p, err := FetchItem(context.Background(), New(DefaultOptions()).FetchPage, Item{Link: srv.URL + "/story", Content: content})
+	if err != nil || string(p.Body) != content || !errors.Is(p.FeedText, ErrRefusedAddress) {
+		t.Errorf("refused address: page %v, err %v; want the feed text", p, err)
+	}
+}
+
 func TestFetchPageTooLarge(t *testing.T) {
 	var rec recorder
 	srv := rec.serve(t, func(w http.ResponseWriter, r *http.Request) {

@@ -25,9 +25,13 @@ const maxListBytes = 10 << 20
 // ParseList reads a feed list named name (for error messages). It is either
 // OPML (detected by content: its first non-space character is '<') or text:
 // one URL per line, optionally followed by a poll interval such as "15m";
-// blank lines and everything from a '#' that starts a word are ignored, and
-// a URL listed twice is an error.
-// Errors name the file and line: "feeds.txt:3: invalid URL ...".
+// blank lines and everything from a '#' that starts a word are ignored.
+//
+// A line that does not parse (a bad URL or interval, a URL listed twice) is
+// skipped: ParseList returns the sources of the other lines together with a
+// *ListError naming each bad line ("feeds.txt:3: invalid URL ..."). Any
+// other error (the list does not read, the OPML is not well-formed) comes
+// with no sources.
 func ParseList(name string, r io.Reader) ([]Source, error) {
 	data, err := readList(name, r)
 	if err != nil {
@@ -39,9 +43,48 @@ func ParseList(name string, r io.Reader) ([]Source, error) {
 	return parseText(name, data)
 }
 
+// ListError lists the lines of a feed list that were skipped.
+type ListError struct {
+	Lines []error // "name:line: reason", the first maxListErrors of them
+	Count int     // all the bad lines
+}
+
+// maxListErrors is how many bad lines a ListError keeps: a file with more
+// is hardly a feed list, and one message per line would bury the rest.
+const maxListErrors = 20
+
+func (e *ListError) add(err error) {
+	if len(e.Lines) < maxListErrors {
+		e.Lines = append(e.Lines, err)
+	}
+	e.Count++
+}
+
+// orNil returns e, or nil when no line was bad.
+func (e *ListError) orNil() error {
+	if e.Count == 0 {
+		return nil
+	}
+	return e
+}
+
+func (e *ListError) Error() string {
+	msgs := make([]string, len(e.Lines))
+	for i, err := range e.Lines {
+		msgs[i] = err.Error()
+	}
+	if more := e.Count - len(e.Lines); more > 0 {
+		msgs = append(msgs, fmt.Sprintf("and %d more bad lines", more))
+	}
+	return strings.Join(msgs, "\n")
+}
+
+func (e *ListError) Unwrap() []error { return e.Lines }
+
 // ParseOPML reads an OPML subscription list: the xmlUrl of every outline,
 // however deeply nested, each URL once (the same feed often sits in two
-// folders). Errors name the file and line.
+// folders). Errors name the file and line; an outline whose URL is bad is
+// skipped and reported as for ParseList.
 func ParseOPML(name string, r io.Reader) ([]Source, error) {
 	data, err := readList(name, r)
 	if err != nil {
@@ -71,6 +114,7 @@ func isMarkup(data []byte) bool {
 // parseText reads the text form of a feed list.
 func parseText(name string, data []byte) ([]Source, error) {
 	var out []Source
+	bad := &ListError{}
 	seen := map[string]int{}
 	sc := bufio.NewScanner(bytes.NewReader(bytes.TrimPrefix(data, utf8BOM)))
 	sc.Buffer(nil, maxListBytes)
@@ -80,7 +124,8 @@ func parseText(name string, data []byte) ([]Source, error) {
 			err = fmt.Errorf("duplicate of line %d", seen[src.URL])
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", name, n, err)
+			bad.add(fmt.Errorf("%s:%d: %w", name, n, err))
+			continue
 		}
 		if ok {
 			seen[src.URL] = n
@@ -90,7 +135,7 @@ func parseText(name string, data []byte) ([]Source, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return out, nil
+	return out, bad.orNil()
 }
 
 // parseLine parses one line of a text feed list; ok is false for a blank or
@@ -142,18 +187,20 @@ func parseOPML(name string, data []byte) ([]Source, error) {
 		return nil, opmlError(name, d, err)
 	}
 	var out []Source
+	bad := &ListError{}
 	seen := map[string]bool{}
 	for {
 		start, err := nextStart(d)
 		if errors.Is(err, io.EOF) {
-			return out, nil
+			return out, bad.orNil()
 		}
 		if err != nil {
 			return nil, opmlError(name, d, err)
 		}
 		src, ok, err := outlineSource(start)
 		if err != nil {
-			return nil, opmlError(name, d, err)
+			bad.add(opmlError(name, d, err))
+			continue
 		}
 		if ok && !seen[src.URL] {
 			seen[src.URL] = true

@@ -1,6 +1,7 @@
 package feeds
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -50,6 +51,55 @@ func TestParseList(t *testing.T) {
 				t.Errorf("ParseList = %+v, %v; want %+v", got, err, tt.want)
 			}
 		})
+	}
+}
+
+// A bad line costs that line only: the others are loaded and each bad line
+// is named with its file and line.
+func TestParseListSkipsBadLines(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []Source
+		lines    []string
+	}{
+		{"text", "https://a.example/rss\nnot a url\nhttps://b.example/rss 5m\nhttps://c.example/rss soon\nhttps://a.example/rss\n",
+			[]Source{{URL: "https://a.example/rss"}, {URL: "https://b.example/rss", Interval: 5 * time.Minute}},
+			[]string{"feeds.txt:2: want a URL and an optional interval, got 3 fields", `feeds.txt:4: invalid interval "soon"`, "feeds.txt:5: duplicate of line 1"}},
+		{"opml", "<opml>\n<body>\n<outline xmlUrl=\"javascript:x\"/>\n<outline xmlUrl=\"https://a.example/rss\"/>\n</body></opml>",
+			[]Source{{URL: "https://a.example/rss"}}, []string{`feeds.txt:3: invalid URL "javascript:x"`}},
+		{"all bad", "a\nb\n", nil, []string{`feeds.txt:1: invalid URL "a"`, `feeds.txt:2: invalid URL "b"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ParseList("feeds.txt", strings.NewReader(tt.in))
+			var le *ListError
+			if !errors.As(err, &le) {
+				t.Fatalf("err = %v, want a *ListError", err)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("sources = %+v, want %+v", got, tt.want)
+			}
+			if le.Count != len(tt.lines) || len(le.Lines) != len(tt.lines) {
+				t.Fatalf("bad lines %d (%d kept), want %d: %v", le.Count, len(le.Lines), len(tt.lines), err)
+			}
+			for i, want := range tt.lines {
+				if !strings.HasPrefix(le.Lines[i].Error(), want) {
+					t.Errorf("line error %d = %q, want %q...", i, le.Lines[i], want)
+				}
+			}
+		})
+	}
+}
+
+// A file of nothing but bad lines keeps a bounded number of messages.
+func TestListErrorBounded(t *testing.T) {
+	_, err := ParseList("big.txt", strings.NewReader(strings.Repeat("x\n", 1000)))
+	var le *ListError
+	if !errors.As(err, &le) || le.Count != 1000 || len(le.Lines) != maxListErrors {
+		t.Fatalf("err = %v", err)
+	}
+	if !strings.HasSuffix(err.Error(), "and 980 more bad lines") {
+		t.Errorf("message ends %q", err.Error()[len(err.Error())-40:])
 	}
 }
 
@@ -105,13 +155,19 @@ func FuzzParseList(f *testing.F) {
 		f.Add(string(b))
 	}
 	f.Add("https://a.example/ 1h # c\n\nhttps://b.example/")
+	f.Add("<opml><outline xmlUrl=\"x\"/><outline xmlUrl=\"https://a.example/\"/></opml>")
 	f.Fuzz(func(t *testing.T, in string) {
 		got, err := ParseList("fuzz.txt", strings.NewReader(in))
+		var le *ListError
+		if err != nil && !errors.As(err, &le) && got != nil {
+			t.Fatalf("sources %+v returned with error %v", got, err)
+		}
 		if err != nil {
-			if !strings.HasPrefix(err.Error(), "fuzz.txt:") {
-				t.Fatalf("error %q does not name the file", err)
+			for _, line := range strings.Split(err.Error(), "\n") {
+				if !strings.HasPrefix(line, "fuzz.txt:") && !strings.HasPrefix(line, "and ") {
+					t.Fatalf("error %q does not name the file", line)
+				}
 			}
-			return
 		}
 		for _, s := range got {
 			if _, err := parseHTTPURL(s.URL); err != nil || s.Interval < 0 {

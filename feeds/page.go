@@ -2,7 +2,9 @@ package feeds
 
 import (
 	"context"
+	"errors"
 	"net/http"
+	"strings"
 )
 
 // Page is an article page as fetched, before any decoding.
@@ -10,6 +12,10 @@ type Page struct {
 	URL         string // final, after redirects
 	ContentType string // the response's Content-Type header, for charset detection
 	Body        []byte // raw bytes, not converted to UTF-8
+
+	// FeedText is the error the page's fetch failed with when Body is the
+	// feed item's own text instead (see FetchItem); nil otherwise.
+	FeedText error
 }
 
 // pageAccept is the Accept header of page requests.
@@ -27,4 +33,35 @@ func (f *Fetcher) FetchPage(ctx context.Context, url string) (*Page, error) {
 		return nil, &StatusError{URL: url, Code: r.status}
 	}
 	return &Page{URL: r.url, ContentType: r.header.Get("Content-Type"), Body: r.body}, nil
+}
+
+// FetchItem fetches the page of a feed item with fetch (a Fetcher's
+// FetchPage, or a stand-in). When the page is gone for good (an HTTP 4xx
+// such as 404 or 410, a refused address, a bad URL) but the item carries
+// text of its own, that text is returned as the page (with the item's link
+// as URL and FeedText set) instead of the error: the feed's text is all
+// there is of the story, and an article stored empty would never be
+// fetched again. Transient failures (5xx, timeouts, 408, 429) stay errors,
+// so that the page is tried again later.
+func FetchItem(ctx context.Context, fetch func(context.Context, string) (*Page, error), it Item) (*Page, error) {
+	page, err := fetch(ctx, it.Link)
+	if err == nil || !gone(err) || strings.TrimSpace(it.Content) == "" || ctx.Err() != nil {
+		return page, err
+	}
+	return &Page{URL: it.Link, ContentType: "text/html; charset=utf-8", Body: []byte(it.Content), FeedText: err}, nil
+}
+
+// gone reports whether a page fetch failed in a way that trying again will
+// not mend.
+func gone(err error) bool {
+	var status *StatusError
+	if errors.As(err, &status) {
+		return status.Code >= 400 && status.Code < 500 &&
+			status.Code != http.StatusRequestTimeout && status.Code != http.StatusTooManyRequests
+	}
+	switch ErrorKind(err) {
+	case "refused_address", "bad_url":
+		return true
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -47,6 +48,36 @@ func FuzzExtract(f *testing.F) {
 		}
 		if IsHTML(body, contentType) && (strings.Contains(p.Text, "\n\n\n") || strings.Contains(p.Text, "  ")) {
 			t.Fatalf("text not normalised: %q", p.Text)
+		}
+	})
+}
+
+// FuzzDecode feeds arbitrary bytes and content types to the charset
+// detection: the result must be valid UTF-8 without a byte order mark, a
+// valid UTF-8 body without a declaration must come back unchanged, and the
+// binary sniffing must not fail.
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte("<p>caf\xe9</p>"), "text/html; charset=iso-8859-1")
+	f.Add([]byte("<meta charset=\"koi8-r\"><p>\xf0\xd2\xc9</p>"), "")
+	f.Add([]byte("\xef\xbb\xbf<p>Café “x” caf\xe9</p>"), "")
+	f.Add([]byte("\xff\xfe<\x00p\x00>\x00"), "text/html; charset=utf-8")
+	f.Add([]byte("<meta charset=\"utf-16\"><p>x</p>"), "text/html; charset=\"bogus")
+	f.Fuzz(func(t *testing.T, body []byte, contentType string) {
+		out, _, err := Decode(body, contentType)
+		if err != nil {
+			return
+		}
+		if !utf8.Valid(out) || bytes.HasPrefix(out, utf8BOM) {
+			t.Fatalf("Decode(%q) = %q: invalid UTF-8 or a BOM", body, out)
+		}
+		if contentType == "" && utf8.Valid(body) && !hasBOM(body) && !bytes.Equal(out, body) {
+			if _, _, guessed := detectCharset(body, ""); !guessed && !metaCharset.Match(body) {
+				t.Fatalf("valid undeclared UTF-8 %q changed to %q", body, out)
+			}
+		}
+		bad, total := binaryRunes(out)
+		if bad < 0 || bad > total {
+			t.Fatalf("binaryRunes = %d of %d", bad, total)
 		}
 	})
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -16,6 +15,7 @@ import (
 func cmdFeeds(e *env, args []string) error {
 	fs := e.flags()
 	db := dbFlag(fs)
+	strict := strictFlag(fs)
 	pos, err := e.parse(fs, args)
 	if err != nil {
 		return err
@@ -24,7 +24,7 @@ func cmdFeeds(e *env, args []string) error {
 	case len(pos) == 0:
 		return e.listFeeds(*db)
 	case pos[0] == "import" && len(pos) == 2:
-		return e.importFeeds(*db, pos[1])
+		return e.importFeeds(*db, pos[1], *strict)
 	}
 	return usageErr("want no argument (list) or 'import FILE'")
 }
@@ -94,15 +94,12 @@ func short(d time.Duration) string {
 
 // importFeeds adds the feeds of a list (OPML or text) to the store; feeds
 // already stored keep their state.
-func (e *env) importFeeds(path, file string) error {
-	fh, err := os.Open(file)
+func (e *env) importFeeds(path, file string, strict bool) error {
+	sources, err := readFeedList(file, strict, func(err error) {
+		fmt.Fprintf(e.stderr, "claimwire: warning: skipped %v\n", err)
+	})
 	if err != nil {
-		return inputErr(fileError(file, err))
-	}
-	defer fh.Close()
-	sources, err := feeds.ParseList(file, fh)
-	if err != nil {
-		return inputErr(err)
+		return err
 	}
 	db, err := e.openWritable(path)
 	if err != nil {

@@ -4,11 +4,15 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/claimwire/claimwire/export"
@@ -144,6 +148,33 @@ func TestRunNeedsFeeds(t *testing.T) {
 	}
 }
 
+// A feed list with a bad line is loaded but for that line, which is
+// reported with its file and line; --strict refuses the list.
+func TestFeedListBadLine(t *testing.T) {
+	site := demoSite(t)
+	list := writeFile(t, "feeds.txt", site+demoFeeds[0]+"\nhttps//typo.example/rss\n"+site+demoFeeds[1]+" 30m\n")
+	db := filepath.Join(t.TempDir(), "c.db")
+	r := runCLI(t, "", "run", "--once", "--db", db, "--feeds", list, "--listen", "", "--allow-private", "--host-delay", "0", "--log-level", "warn")
+	if r.code != 0 || !strings.Contains(r.stderr, "feeds.txt:2: invalid URL") {
+		t.Fatalf("run: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if out := mustRun(t, "feeds", "--db", db); strings.Count(out, " ok ") != 2 {
+		t.Fatalf("feeds after a pass:\n%s", out)
+	}
+	r = runCLI(t, "", "run", "--once", "--strict", "--db", filepath.Join(t.TempDir(), "d.db"), "--feeds", list, "--listen", "")
+	if r.code != exitUsage || !strings.Contains(r.stderr, "feeds.txt:2: invalid URL") {
+		t.Fatalf("run --strict: exit %d, stderr %q", r.code, r.stderr)
+	}
+	db = filepath.Join(t.TempDir(), "e.db")
+	r = runCLI(t, "", "feeds", "import", "--db", db, list)
+	if r.code != 0 || !strings.Contains(r.stdout, "2 feeds") || !strings.Contains(r.stderr, "feeds.txt:2: invalid URL") {
+		t.Fatalf("import: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	if r := runCLI(t, "", "feeds", "import", "--strict", "--db", db, list); r.code != exitUsage {
+		t.Fatalf("import --strict: exit %d", r.code)
+	}
+}
+
 func TestFeedsImportAndList(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "c.db")
 	opml := writeFile(t, "subs.opml", `<?xml version="1.0"?><opml version="2.0"><body>
@@ -231,3 +262,57 @@ func claimsOf(t *testing.T, path, id string) []model.Claim {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// An item whose page is gone is stored with the feed's own text; with
+// --full-words low enough the page is not even asked for.
+func TestRunFallsBackToFeedText(t *testing.T) {
+	story := "<p>The harbour authority said on Monday that its ferries would run again after the storm.</p>" +
+		"<p>Repairs to the pier cost about 2 million euros, a spokeswoman said.</p>"
+	var pageHits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/rss" {
+			pageHits.Add(1)
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, `<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>T</title>
+<item><title>Ferries return</title><link>%s/ferries</link><content:encoded><![CDATA[%s]]></content:encoded></item>
+</channel></rss>`, "http://"+r.Host, story)
+	}))
+	defer srv.Close()
+	list := writeFile(t, "feeds.txt", srv.URL+"/rss\n")
+	for _, tt := range []struct {
+		fullWords string
+		hits      int32
+	}{{"150", 1}, {"20", 0}} {
+		pageHits.Store(0)
+		db := filepath.Join(t.TempDir(), "c.db")
+		mustRun(t, "run", "--once", "--db", db, "--feeds", list, "--listen", "", "--allow-private", "--host-delay", "0",
+			"--log-level", "error", "--full-words", tt.fullWords)
+		a := articleByURL(t, db, srv.URL+"/ferries")
+		if a.Error != "" || !strings.HasPrefix(a.Text, "The harbour authority said") || !strings.Contains(a.Text, "\n\nRepairs") {
+			t.Errorf("--full-words %s: article error %q, text %q", tt.fullWords, a.Error, a.Text)
+		}
+		if got := pageHits.Load(); got != tt.hits {
+			t.Errorf("--full-words %s: page fetched %d times, want %d", tt.fullWords, got, tt.hits)
+		}
+	}
+	if r := runCLI(t, "", "run", "--once", "--feeds", list, "--full-words", "0"); r.code != exitUsage {
+		t.Errorf("--full-words 0: exit %d, want a usage error", r.code)
+	}
+}
+
+func articleByURL(t *testing.T, path, url string) model.Article {
+	t.Helper()
+	db, err := store.Open(path, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	a, err := db.ArticleByURL(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}

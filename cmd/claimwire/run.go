@@ -33,6 +33,8 @@ type runFlags struct {
 	memLimit  *int
 	rules     *listFlag
 	fetch     *fetchFlags
+	strict    *bool
+	fullWords *int
 }
 
 func addRunFlags(fs *flag.FlagSet) *runFlags {
@@ -47,6 +49,8 @@ func addRunFlags(fs *flag.FlagSet) *runFlags {
 		memLimit:  fs.Int("memory-limit", 160, "soft limit of the Go heap in `MiB`, which the garbage collector works to keep under (0: none; GOMEMLIMIT overrides)"),
 		rules:     rulesFlag(fs),
 		fetch:     addFetchFlags(fs),
+		strict:    strictFlag(fs),
+		fullWords: fs.Int("full-words", feeds.DefaultOptions().FullWords, "an item whose feed content has at least this many words is the whole article, not fetched (1: any content)"),
 	}
 }
 
@@ -71,7 +75,12 @@ func cmdRun(e *env, args []string) error {
 // daemon runs the daemon with its API until the context ends (or, with
 // --once, one pass is done) and returns what it did.
 func (e *env) daemon(f *runFlags, log *slog.Logger) (daemon.Stats, error) {
-	p, err := pipeline(*f.rules, f.fetch.options())
+	if *f.fullWords < 1 {
+		return daemon.Stats{}, usageErr("--full-words %d: want 1 or more", *f.fullWords)
+	}
+	opts := f.fetch.options()
+	opts.FullWords = *f.fullWords
+	p, err := pipeline(*f.rules, opts)
 	if err != nil {
 		return daemon.Stats{}, err
 	}
@@ -80,7 +89,7 @@ func (e *env) daemon(f *runFlags, log *slog.Logger) (daemon.Stats, error) {
 		return daemon.Stats{}, err
 	}
 	defer db.Close()
-	list, err := subscribed(db, *f.feedsFile)
+	list, err := subscribed(db, *f.feedsFile, *f.strict, logSkipped(log))
 	if err != nil {
 		return daemon.Stats{}, err
 	}
@@ -116,7 +125,7 @@ func setMemoryLimit(mib int) {
 
 // subscribed returns the feeds to poll with their stored state: those of
 // the list file when one is given (saving new ones), else every stored feed.
-func subscribed(db *store.DB, listFile string) ([]model.Feed, error) {
+func subscribed(db *store.DB, listFile string, strict bool, skipped func(error)) ([]model.Feed, error) {
 	if listFile == "" {
 		list, err := db.Feeds()
 		if err == nil && len(list) == 0 {
@@ -124,7 +133,7 @@ func subscribed(db *store.DB, listFile string) ([]model.Feed, error) {
 		}
 		return list, err
 	}
-	sources, err := readFeedList(listFile)
+	sources, err := readFeedList(listFile, strict, skipped)
 	if err != nil {
 		return nil, err
 	}
@@ -132,21 +141,41 @@ func subscribed(db *store.DB, listFile string) ([]model.Feed, error) {
 }
 
 // readFeedList reads a feed list file; a file that does not read or parse
-// is bad input.
-func readFeedList(path string) ([]feeds.Source, error) {
+// is bad input. A bad line is passed to skipped and the rest loaded, unless
+// strict.
+func readFeedList(path string, strict bool, skipped func(error)) ([]feeds.Source, error) {
 	fh, err := os.Open(path)
 	if err != nil {
 		return nil, inputErr(fileError(path, err))
 	}
 	defer fh.Close()
 	sources, err := feeds.ParseList(path, fh)
-	if err != nil {
+	var bad *feeds.ListError
+	switch {
+	case errors.As(err, &bad) && !strict:
+		for _, line := range bad.Lines {
+			skipped(line)
+		}
+		if more := bad.Count - len(bad.Lines); more > 0 {
+			skipped(fmt.Errorf("%s: %d more bad lines", path, more))
+		}
+	case err != nil:
 		return nil, inputErr(err)
 	}
 	if len(sources) == 0 {
 		return nil, inputErr(fmt.Errorf("%s: no feeds in the list", path))
 	}
 	return sources, nil
+}
+
+// strictFlag is --strict: a feed list with a bad line is refused whole.
+func strictFlag(fs *flag.FlagSet) *bool {
+	return fs.Bool("strict", false, "refuse a feed list with a bad line (by default the line is reported and skipped)")
+}
+
+// logSkipped logs a skipped line of a feed list as a warning.
+func logSkipped(log *slog.Logger) func(error) {
+	return func(err error) { log.Warn("feed list line skipped", slog.Any("error", err)) }
 }
 
 // saveSources merges sources into the stored feeds: a stored feed keeps its
