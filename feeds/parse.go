@@ -65,8 +65,8 @@ func newItem(feedURL string, base *url.URL, it *gofeed.Item, fullWords int) Item
 		FeedURL:   feedURL,
 		GUID:      strings.TrimSpace(it.GUID),
 		Link:      resolve(base, itemLink(it)),
-		Title:     strings.TrimSpace(it.Title),
-		Author:    author(it),
+		Title:     oneLine(it.Title),
+		Author:    oneLine(author(it)),
 		Content:   it.Content,
 		Published: published(it),
 		Full:      it.Content != "" && wordCount(it.Content) >= fullWords,
@@ -103,6 +103,19 @@ func resolve(base *url.URL, link string) string {
 		return link
 	}
 	return u.String()
+}
+
+// oneLine returns s with its runs of spaces made one space and its control
+// characters removed: a title goes to terminals and spreadsheets, and
+// JSON Feed allows an escape character in it.
+func oneLine(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r >= 0x7f && r < 0xa0 {
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // author returns the first named author.

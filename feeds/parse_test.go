@@ -144,6 +144,21 @@ func TestToUTF8(t *testing.T) {
 	}
 }
 
+// Control characters in a JSON Feed's title and author do not reach the
+// item.
+func TestParseFeedStripsControls(t *testing.T) {
+	body := `{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[{"id":"1","url":"https://a.example/1",` +
+		`"title":"Red \u001b[31malert\u001b]52;c;eA==\u0007\n now","authors":[{"name":"Jane\u009b2J Doe"}]}]}`
+	r := &response{url: "https://feed.example/", header: http.Header{"Content-Type": {"application/feed+json"}}, body: []byte(body)}
+	p, err := parseFeed("https://feed.example/", r, 150)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if it := p.items[0]; it.Title != "Red [31malert ]52;c;eA== now" || it.Author != "Jane 2J Doe" {
+		t.Errorf("title %q, author %q", it.Title, it.Author)
+	}
+}
+
 func TestParseFeedMalformed(t *testing.T) {
 	_, err := parseFeed("https://feed.example/broken", fixture(t, "malformed.xml", ""), 150)
 	if !errors.Is(err, ErrParse) || !strings.Contains(err.Error(), "https://feed.example/broken") {
