@@ -303,6 +303,34 @@ func TestRunFallsBackToFeedText(t *testing.T) {
 	}
 }
 
+// A binary file behind a feed item, served as text/html, is stored as a
+// failed article naming why, with no claims.
+func TestRunRecordsBinaryPage(t *testing.T) {
+	body := make([]byte, 8192)
+	for i := range body {
+		body[i] = byte(i*7919>>3 ^ i*31)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/rss" {
+			fmt.Fprintf(w, `<rss version="2.0"><channel><title>T</title><item><title>Photo</title><link>http://%s/photo</link></item></channel></rss>`, r.Host)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html")
+		w.Write(body)
+	}))
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "c.db")
+	mustRun(t, "run", "--once", "--db", db, "--feeds", writeFile(t, "feeds.txt", srv.URL+"/rss\n"), "--listen", "",
+		"--allow-private", "--host-delay", "0", "--log-level", "error")
+	a := articleByURL(t, db, srv.URL+"/photo")
+	if !strings.Contains(a.Error, "neither HTML nor text") || a.Text != "" {
+		t.Errorf("article error %q, text %.80q; want it refused as not text", a.Error, a.Text)
+	}
+	if r := readCSV(t, mustRun(t, "export", "--db", db)); len(r) != 0 {
+		t.Errorf("%d claims from a binary page", len(r))
+	}
+}
+
 func articleByURL(t *testing.T, path, url string) model.Article {
 	t.Helper()
 	db, err := store.Open(path, store.Options{ReadOnly: true})
