@@ -212,6 +212,9 @@ func FuzzParseFeed(f *testing.F) {
 			if it.Full && wordCount(it.Content) < 150 {
 				t.Fatalf("item marked full with %d words", wordCount(it.Content))
 			}
+			if it.Title != oneLine(it.Title) || it.Author != oneLine(it.Author) {
+				t.Fatalf("title %q or author %q has control characters or loose spaces", it.Title, it.Author)
+			}
 		}
 	})
 }
