@@ -31,8 +31,8 @@
 // content_text — holds at least Options.FullWords words of text, HTML tags
 // not counted. A summary (RSS <description>, Atom <summary>, JSON Feed
 // summary) never counts, however long: the caller fetches the page with
-// FetchPage instead, or with FetchItem, which falls back to the item's own
-// text when the page is gone for good (a 404, say).
+// FetchPage instead, or with FetchItem, which falls back to the item's
+// content element when the page is gone for good (a 404, say).
 //
 // # Charsets
 //

@@ -49,8 +49,8 @@ func TestFetchPage(t *testing.T) {
 	}
 }
 
-// A page that is gone for good gives way to the item's own text; one that
-// may come back stays an error.
+// A page that is gone for good gives way to the item's content; one that
+// may come back, or a mere summary, or a refused address, stays an error.
 func TestFetchItemFallsBackToFeedText(t *testing.T) {
 	var rec recorder
 	srv := rec.serve(t, func(w http.ResponseWriter, r *http.Request) {
@@ -91,9 +91,13 @@ func TestFetchItemFallsBackToFeedText(t *testing.T) {
 			t.Errorf("%s: FeedText = %v", tt.path, p.FeedText)
 		}
 	}
-	p, err := FetchItem(context.Background(), New(DefaultOptions()).FetchPage, Item{Link: srv.URL + "/story", Content: content})
-	if err != nil || string(p.Body) != content || !errors.Is(p.FeedText, ErrRefusedAddress) {
-		t.Errorf("refused address: page %v, err %v; want the feed text", p, err)
+	summary := Item{Link: srv.URL + "/missing", Content: content, Summary: true}
+	if p, err := FetchItem(context.Background(), f.FetchPage, summary); err == nil {
+		t.Errorf("a summary stood in for a missing page: %q", p.Body)
+	}
+	refused := Item{Link: srv.URL + "/story", Content: content}
+	if _, err := FetchItem(context.Background(), New(DefaultOptions()).FetchPage, refused); !errors.Is(err, ErrRefusedAddress) {
+		t.Errorf("refused address: err %v, want it kept", err)
 	}
 }
 

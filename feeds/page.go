@@ -36,32 +36,26 @@ func (f *Fetcher) FetchPage(ctx context.Context, url string) (*Page, error) {
 }
 
 // FetchItem fetches the page of a feed item with fetch (a Fetcher's
-// FetchPage, or a stand-in). When the page is gone for good (an HTTP 4xx
-// such as 404 or 410, a refused address, a bad URL) but the item carries
-// text of its own, that text is returned as the page (with the item's link
-// as URL and FeedText set) instead of the error: the feed's text is all
-// there is of the story, and an article stored empty would never be
-// fetched again. Transient failures (5xx, timeouts, 408, 429) stay errors,
-// so that the page is tried again later.
+// FetchPage, or a stand-in). When the page is refused for good (an HTTP 4xx
+// such as 404, 410 or 403) but the item's content element holds text, too
+// short to count as the full article, that text is returned as the page
+// (with the item's link as URL and FeedText set) instead of the error: the
+// feed's text is all there is of the story, better than an article stored
+// empty. A summary is not enough (the page may yet appear, and is tried
+// again later), and neither are transient failures (5xx, timeouts, 408,
+// 429) or a refused address, which stay errors.
 func FetchItem(ctx context.Context, fetch func(context.Context, string) (*Page, error), it Item) (*Page, error) {
 	page, err := fetch(ctx, it.Link)
-	if err == nil || !gone(err) || strings.TrimSpace(it.Content) == "" || ctx.Err() != nil {
+	if err == nil || !gone(err) || it.Summary || strings.TrimSpace(it.Content) == "" || ctx.Err() != nil {
 		return page, err
 	}
 	return &Page{URL: it.Link, ContentType: "text/html; charset=utf-8", Body: []byte(it.Content), FeedText: err}, nil
 }
 
-// gone reports whether a page fetch failed in a way that trying again will
-// not mend.
+// gone reports whether a page fetch failed with a status that trying again
+// will not mend.
 func gone(err error) bool {
 	var status *StatusError
-	if errors.As(err, &status) {
-		return status.Code >= 400 && status.Code < 500 &&
-			status.Code != http.StatusRequestTimeout && status.Code != http.StatusTooManyRequests
-	}
-	switch ErrorKind(err) {
-	case "refused_address", "bad_url":
-		return true
-	}
-	return false
+	return errors.As(err, &status) && status.Code >= 400 && status.Code < 500 &&
+		status.Code != http.StatusRequestTimeout && status.Code != http.StatusTooManyRequests
 }

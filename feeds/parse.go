@@ -21,6 +21,7 @@ type Item struct {
 	Title     string    // plain text
 	Author    string    // the first author's name
 	Content   string    // HTML: the item's content element, else its summary
+	Summary   bool      // Content is the item's summary: it had no content element
 	Published time.Time // publication time, else update time; zero if neither
 	Full      bool      // Content holds the whole article (see the package doc)
 }
@@ -73,7 +74,7 @@ func newItem(feedURL string, base *url.URL, it *gofeed.Item, fullWords int) Item
 	}
 	item.Canonical, _ = CanonicalURL(item.Link)
 	if item.Content == "" {
-		item.Content = it.Description
+		item.Content, item.Summary = it.Description, it.Description != ""
 	}
 	return item
 }

@@ -38,7 +38,7 @@ func TestParseFeedFormats(t *testing.T) {
 				Author: "Ana Lima", Published: at("2024-03-05T10:00:00Z"), Full: true},
 			{GUID: "https://wire.example/world/talks-resume", Link: "https://feed.example/world/talks-resume",
 				Canonical: "https://feed.example/world/talks-resume", Title: "Talks resume in Geneva",
-				Published: at("2024-03-05T11:30:00Z"), Content: "<p>Talks resumed on Tuesday, a spokesman said.</p>"},
+				Published: at("2024-03-05T11:30:00Z"), Content: "<p>Talks resumed on Tuesday, a spokesman said.</p>", Summary: true},
 		}},
 		{"atom.xml", "Agency Atom", 0, []Item{
 			{GUID: "tag:agency.example,2024:court", Link: "https://agency.example/court-rules#comments",
@@ -50,7 +50,7 @@ func TestParseFeedFormats(t *testing.T) {
 		}},
 		{"rss1.xml", "RDF Wire", 0, []Item{
 			{Link: "https://rdf.example/a", Canonical: "https://rdf.example/a", Title: "Minister resigns",
-				Author: "Chen Wei", Published: at("2024-03-04T08:00:00Z"), Content: "The minister resigned on Monday."},
+				Author: "Chen Wei", Published: at("2024-03-04T08:00:00Z"), Content: "The minister resigned on Monday.", Summary: true},
 		}},
 		{"jsonfeed.json", "JSON Wire", 0, []Item{
 			{GUID: "json-1", Link: "https://json.example/1", Canonical: "https://json.example/1",
