@@ -14,7 +14,7 @@ import (
 // daemon asks before fetching an item, so a story already stored (from this
 // feed or another) is not fetched again.
 func (db *DB) Seen(keys ...string) (id string, ok bool, err error) {
-	err = db.bolt.View(func(tx *bolt.Tx) error {
+	err = db.view(func(tx *bolt.Tx) error {
 		id, ok = lookupSeen(tx, keys)
 		return nil
 	})
@@ -49,7 +49,7 @@ func usableKey(k string) bool {
 // ErrNotFound.
 func (db *DB) Article(id string) (model.Article, error) {
 	var a model.Article
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		var ok bool
 		var err error
 		a, ok, err = getArticle(tx, id)
@@ -81,7 +81,7 @@ func (db *DB) ArticleByURL(url string) (model.Article, error) {
 // CountArticles returns how many articles are stored.
 func (db *DB) CountArticles() (int, error) {
 	var n int
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		n = tx.Bucket(articlesBucket).Stats().KeyN
 		return nil
 	})
@@ -118,7 +118,7 @@ func getArticle(tx *bolt.Tx, id string) (a model.Article, ok bool, err error) {
 		return a, false, nil
 	}
 	if err := json.Unmarshal(v, &a); err != nil {
-		return a, false, fmt.Errorf("decode article %s: %w", id, err)
+		return a, false, badValue(tx, "article "+id, err)
 	}
 	return a, true, nil
 }

@@ -17,7 +17,7 @@ import (
 // error wrapping ErrNotFound if there is no such article.
 func (db *DB) Claims(articleID string) ([]model.Claim, error) {
 	var claims []model.Claim
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		if tx.Bucket(articlesBucket).Get([]byte(articleID)) == nil {
 			return ErrNotFound
 		}
@@ -32,7 +32,7 @@ func (db *DB) Claims(articleID string) ([]model.Claim, error) {
 // ReplaceClaims swaps an article's claims for new ones (after the rules
 // changed, say) in one transaction: if anything fails, the old claims stay.
 func (db *DB) ReplaceClaims(articleID string, claims []model.Claim) error {
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := db.update(func(tx *bolt.Tx) error {
 		if tx.Bucket(articlesBucket).Get([]byte(articleID)) == nil {
 			return ErrNotFound
 		}
@@ -116,7 +116,7 @@ func eachClaim(tx *bolt.Tx, articleID string, fn func(model.Claim)) error {
 	for k, v := c.Seek(prefix); bytes.HasPrefix(k, prefix); k, v = c.Next() {
 		var cl model.Claim
 		if err := json.Unmarshal(v, &cl); err != nil {
-			return fmt.Errorf("decode claim %x: %w", k, err)
+			return badValue(tx, fmt.Sprintf("claim %x", k), err)
 		}
 		fn(cl)
 	}

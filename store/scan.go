@@ -25,7 +25,7 @@ func scanPublished[T any](db *DB, since time.Time, load loader[T], emit func(T) 
 	from := timeKey(since)
 	var page []T
 	for from != nil {
-		err := db.bolt.View(func(tx *bolt.Tx) error {
+		err := db.view(func(tx *bolt.Tx) error {
 			var err error
 			page, from, err = readPage(tx, from, page[:0], load)
 			return err
