@@ -40,7 +40,8 @@ func (a FilterArgs) Query() url.Values {
 	return q
 }
 
-// filterArgsOf reads the arguments from a query string.
+// filterArgsOf reads the arguments from a query string checked by
+// readQuery.
 func filterArgsOf(q url.Values) FilterArgs {
 	return FilterArgs{Since: q.Get("since"), Kinds: q.Get("kind"), Feed: q.Get("feed")}
 }
@@ -55,7 +56,7 @@ func parseSince(s string, now time.Time) (time.Time, error) {
 	}
 	d, err := time.ParseDuration(s)
 	if err != nil || d < 0 {
-		return time.Time{}, fmt.Errorf("since %q: want an RFC 3339 time (2025-03-01T00:00:00Z) or a duration (24h)", s)
+		return time.Time{}, fmt.Errorf("since %q: want an RFC 3339 time (2025-03-01T00:00:00Z) or a duration (24h)", clip(s))
 	}
 	return now.Add(-d), nil
 }
@@ -69,7 +70,7 @@ func parseKinds(s string) ([]model.Kind, error) {
 		}
 		k := model.Kind(part)
 		if !k.Valid() {
-			return nil, fmt.Errorf("kind %q: want one of %s", part, kindList())
+			return nil, fmt.Errorf("kind %q: want one of %s", clip(part), kindList())
 		}
 		kinds = append(kinds, k)
 	}

@@ -91,7 +91,7 @@ func (e *env) daemon(f *runFlags, log *slog.Logger) (daemon.Stats, error) {
 	setMemoryLimit(f.memLimit)
 	extract.LoadModel()
 	p.Metrics = daemon.NewMetrics()
-	stop, err := serveAPI(*f.listen, db, p, log)
+	stop, err := serveAPI(*f.listen, *f.allowHosts, db, p, log)
 	if err != nil {
 		return daemon.Stats{}, err
 	}
@@ -185,7 +185,7 @@ func saveSources(db *store.DB, sources []feeds.Source) ([]model.Feed, error) {
 
 // serveAPI serves the API on addr ("" for none), records its address beside
 // the database and returns the function that stops it and removes the file.
-func serveAPI(addr string, db *store.DB, p *daemon.Pipeline, log *slog.Logger) (func(), error) {
+func serveAPI(addr string, allowHosts []string, db *store.DB, p *daemon.Pipeline, log *slog.Logger) (func(), error) {
 	if addr == "" { // record the PID all the same, so that a command meeting the lock can name it
 		if err := api.WriteAddr(db.Path(), api.Addr{PID: os.Getpid(), Started: time.Now().UTC()}); err != nil {
 			return nil, err
@@ -196,7 +196,7 @@ func serveAPI(addr string, db *store.DB, p *daemon.Pipeline, log *slog.Logger) (
 	if err != nil {
 		return nil, fmt.Errorf("API: %w", err)
 	}
-	s := &api.Server{DB: db, Metrics: p.Metrics.Handler(), Log: log,
+	s := &api.Server{DB: db, Metrics: p.Metrics.Handler(), Log: log, Listen: ln.Addr().String(), AllowHosts: allowHosts,
 		Reprocess: func(ctx context.Context, id string) (int, error) { return p.Reprocess(ctx, db, id) }}
 	srv := api.NewHTTPServer(s.Handler())
 	go func() { _ = srv.Serve(ln) }()
