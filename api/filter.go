@@ -21,11 +21,17 @@ type FilterArgs struct {
 // Parse turns the arguments into a store filter; now anchors durations.
 func (a FilterArgs) Parse(now time.Time) (store.Filter, error) {
 	f := store.Filter{Feed: strings.TrimSpace(a.Feed)}
+	if a.Feed != "" && f.Feed == "" {
+		return f, fmt.Errorf("feed %q: want a feed URL", clip(a.Feed)) // blank: never no filter
+	}
 	var err error
 	if f.Since, err = parseSince(a.Since, now); err != nil {
 		return f, err
 	}
 	f.Kinds, err = parseKinds(a.Kinds)
+	if err == nil && a.Kinds != "" && len(f.Kinds) == 0 {
+		err = fmt.Errorf("kind %q: want one of %s", clip(a.Kinds), kindList())
+	}
 	return f, err
 }
 

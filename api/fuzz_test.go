@@ -32,7 +32,7 @@ func FuzzClaimsQuery(f *testing.F) {
 		if perr != nil {
 			t.Fatalf("accepted %q, which Go does not parse: %v", raw, perr)
 		}
-		if q.Get("feed") != "" && cq.filter.Feed == "" || strings.TrimSpace(strings.ReplaceAll(q.Get("kind"), ",", "")) != "" && len(cq.filter.Kinds) == 0 {
+		if q.Get("feed") != "" && cq.filter.Feed == "" || q.Get("kind") != "" && len(cq.filter.Kinds) == 0 {
 			t.Fatalf("%q: a filter was dropped: %+v", raw, cq.filter)
 		}
 	})

@@ -91,9 +91,8 @@ func TestDamagedDatabase(t *testing.T) {
 			if !ro && !v.writeOpen {
 				continue
 			}
-			// A read-write open that fails on a damaged freelist leaves
-			// bbolt's memory map, and with it the file's lock, behind: a
-			// file of its own each time.
+			// A read-write open that bbolt fails in a way preflight
+			// misses would leave the file locked: a file of its own.
 			path := roPath
 			if !ro {
 				path = filepath.Join(t.TempDir(), "bad.db")

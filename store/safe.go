@@ -66,6 +66,11 @@ func openBolt(path string, opts *bolt.Options) (db *bolt.DB, err error) {
 	if info, serr := os.Stat(path); serr == nil && info.Mode().IsRegular() && info.Size() == 0 {
 		return nil, fmt.Errorf("%s: %w: the file is empty", path, ErrNotDatabase)
 	}
+	if !opts.ReadOnly {
+		if err := preflight(path); err != nil {
+			return nil, err
+		}
+	}
 	var file *os.File
 	opts.OpenFile = func(name string, flag int, perm fs.FileMode) (*os.File, error) {
 		f, err := os.OpenFile(name, flag, perm)
