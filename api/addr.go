@@ -13,7 +13,7 @@ import (
 // Addr is what a running daemon records beside its database.
 type Addr struct {
 	PID     int       `json:"pid"`
-	Addr    string    `json:"addr"` // host:port of the API
+	Addr    string    `json:"addr"` // host:port of the API; "" when it serves none
 	Started time.Time `json:"started"`
 }
 
@@ -65,7 +65,7 @@ func ReadAddr(dbPath string) (Addr, error) {
 	if err != nil {
 		return a, fmt.Errorf("read %s: %w", path, err)
 	}
-	if err := json.Unmarshal(data[:n], &a); err != nil || a.Addr == "" {
+	if err := json.Unmarshal(data[:n], &a); err != nil || a.Addr == "" && a.PID <= 0 {
 		return a, fmt.Errorf("read %s: not an address file", path)
 	}
 	return a, nil

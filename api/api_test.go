@@ -23,7 +23,7 @@ import (
 var day0 = time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
 
 // fixture stores three articles from two feeds, with claims of every kind.
-func fixture(t *testing.T) *store.DB {
+func fixture(t testing.TB) *store.DB {
 	t.Helper()
 	db, err := store.Open(filepath.Join(t.TempDir(), "a.db"), store.Options{})
 	if err != nil {

@@ -21,11 +21,17 @@ type FilterArgs struct {
 // Parse turns the arguments into a store filter; now anchors durations.
 func (a FilterArgs) Parse(now time.Time) (store.Filter, error) {
 	f := store.Filter{Feed: strings.TrimSpace(a.Feed)}
+	if a.Feed != "" && f.Feed == "" {
+		return f, fmt.Errorf("feed %q: want a feed URL", clip(a.Feed)) // blank: never no filter
+	}
 	var err error
 	if f.Since, err = parseSince(a.Since, now); err != nil {
 		return f, err
 	}
 	f.Kinds, err = parseKinds(a.Kinds)
+	if err == nil && a.Kinds != "" && len(f.Kinds) == 0 {
+		err = fmt.Errorf("kind %q: want one of %s", clip(a.Kinds), kindList())
+	}
 	return f, err
 }
 
@@ -40,7 +46,8 @@ func (a FilterArgs) Query() url.Values {
 	return q
 }
 
-// filterArgsOf reads the arguments from a query string.
+// filterArgsOf reads the arguments from a query string checked by
+// readQuery.
 func filterArgsOf(q url.Values) FilterArgs {
 	return FilterArgs{Since: q.Get("since"), Kinds: q.Get("kind"), Feed: q.Get("feed")}
 }
@@ -55,7 +62,7 @@ func parseSince(s string, now time.Time) (time.Time, error) {
 	}
 	d, err := time.ParseDuration(s)
 	if err != nil || d < 0 {
-		return time.Time{}, fmt.Errorf("since %q: want an RFC 3339 time (2025-03-01T00:00:00Z) or a duration (24h)", s)
+		return time.Time{}, fmt.Errorf("since %q: want an RFC 3339 time (2025-03-01T00:00:00Z) or a duration (24h)", clip(s))
 	}
 	return now.Add(-d), nil
 }
@@ -69,7 +76,7 @@ func parseKinds(s string) ([]model.Kind, error) {
 		}
 		k := model.Kind(part)
 		if !k.Valid() {
-			return nil, fmt.Errorf("kind %q: want one of %s", part, kindList())
+			return nil, fmt.Errorf("kind %q: want one of %s", clip(part), kindList())
 		}
 		kinds = append(kinds, k)
 	}

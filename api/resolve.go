@@ -18,14 +18,14 @@ func Resolve(db *store.DB, ref string) (model.Article, error) {
 	}
 	a, err := db.ArticleByURL(ref)
 	if !errors.Is(err, store.ErrNotFound) {
-		return a, err
+		return a, err // only the not-found error repeats the URL
 	}
 	if c, cerr := feeds.CanonicalURL(ref); cerr == nil && c != ref {
 		if a, err := db.ArticleByURL(c); err == nil {
 			return a, nil
 		}
 	}
-	return model.Article{}, fmt.Errorf("no article %s: %w", ref, store.ErrNotFound)
+	return model.Article{}, fmt.Errorf("no article %s: %w", clip(ref), store.ErrNotFound)
 }
 
 // IsID reports whether ref looks like an article ID rather than a URL.

@@ -25,30 +25,57 @@ type Server struct {
 	Metrics   http.Handler // GET /metrics; nil serves 404
 	Log       *slog.Logger // nil discards
 	Now       func() time.Time
+	// Listen is the address the API listens on; requests must name it, a
+	// loopback address or localhost in their Host header, or one of
+	// AllowHosts.
+	Listen     string
+	AllowHosts []string
 }
 
-// Default and largest number of claims GET /api/claims returns: the CSV
-// and NDJSON endpoints stream any number.
+// Default and largest number of claims GET /api/claims returns in one
+// page: the CSV and NDJSON endpoints stream any number.
 const (
-	defaultLimit = 1000
-	maxLimit     = 100000
+	defaultLimit = 100
+	maxLimit     = 10000
 )
 
-// Handler routes the API's endpoints.
+// Handler routes the API's endpoints. Every error it answers is JSON,
+// those of unknown paths and wrong methods included.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { io.WriteString(w, "ok\n") })
-	if s.Metrics != nil {
-		mux.Handle("GET /metrics", s.Metrics)
+	route := func(method, path string, h http.HandlerFunc) {
+		mux.HandleFunc(method+" "+path, h)
+		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Allow", method)
+			writeError(w, http.StatusMethodNotAllowed, fmt.Errorf("%s %s: want %s", r.Method, r.URL.Path, method))
+		})
 	}
-	mux.HandleFunc("GET /api/claims", s.claims)
-	mux.HandleFunc("GET /api/claims.csv", s.export(export.CSV))
-	mux.HandleFunc("GET /api/claims.ndjson", s.export(export.NDJSON))
-	mux.HandleFunc("GET /api/articles", s.articles)
-	mux.HandleFunc("GET /api/articles/{ref}", s.article)
-	mux.HandleFunc("POST /api/reprocess/{ref}", s.reprocess)
-	mux.HandleFunc("GET /api/feeds", s.feeds)
-	return mux
+	route(http.MethodGet, "/healthz", s.noQuery(func(w http.ResponseWriter, _ *http.Request) { io.WriteString(w, "ok\n") }))
+	if s.Metrics != nil {
+		route(http.MethodGet, "/metrics", s.noQuery(s.Metrics.ServeHTTP))
+	}
+	route(http.MethodGet, "/api/claims", s.claims)
+	route(http.MethodGet, "/api/claims.csv", s.export(export.CSV))
+	route(http.MethodGet, "/api/claims.ndjson", s.export(export.NDJSON))
+	route(http.MethodGet, "/api/articles", s.noQuery(s.articles))
+	route(http.MethodGet, "/api/articles/{ref}", s.noQuery(s.article))
+	route(http.MethodPost, "/api/reprocess/{ref}", s.noQuery(s.reprocess))
+	route(http.MethodGet, "/api/feeds", s.noQuery(s.feeds))
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, fmt.Errorf("no endpoint %s", clip(r.URL.Path)))
+	})
+	return s.guard(mux)
+}
+
+// noQuery refuses parameters on endpoints that take none.
+func (s *Server) noQuery(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if _, err := readQuery(r.URL.RawQuery); err != nil {
+			writeError(w, http.StatusBadRequest, err)
+			return
+		}
+		h(w, r)
+	}
 }
 
 // NewHTTPServer wraps a handler with the timeouts a loopback API needs:
@@ -97,30 +124,103 @@ func infoOf(a model.Article) ArticleInfo {
 // errLimit stops a scan once a response holds enough.
 var errLimit = errors.New("limit reached")
 
+// claimsQuery is a GET /api/claims request.
+type claimsQuery struct {
+	filter store.Filter
+	limit  int
+}
+
+func (s *Server) parseClaimsQuery(raw string) (claimsQuery, error) {
+	q, err := readQuery(raw, "since", "kind", "feed", "limit", "after")
+	if err != nil {
+		return claimsQuery{}, err
+	}
+	var cq claimsQuery
+	if cq.filter, err = filterArgsOf(q).Parse(s.now()); err != nil {
+		return cq, err
+	}
+	cq.filter.After = q.Get("after")
+	cq.limit, err = parseLimit(q.Get("limit"))
+	return cq, err
+}
+
+// claims streams a page of claims: {"claims": [...], "next": ID}, where
+// next, present when more claims follow, is the after parameter of the
+// next page. Rows are written as they are read, a few hundred articles per
+// read transaction.
 func (s *Server) claims(w http.ResponseWriter, r *http.Request) {
-	f, err := filterArgsOf(r.URL.Query()).Parse(s.now())
+	cq, err := s.parseClaimsQuery(r.URL.RawQuery)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err)
 		return
 	}
-	limit, err := parseLimit(r.URL.Query().Get("limit"))
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err)
-		return
-	}
-	var rows []ClaimRow
-	err = s.DB.ForEachClaim(f, func(c model.Claim, a model.Article) error {
-		if len(rows) == limit {
+	out := newRowWriter(w)
+	err = s.DB.ForEachClaim(cq.filter, func(c model.Claim, a model.Article) error {
+		if out.rows == cq.limit {
+			out.next = out.last
 			return errLimit
 		}
-		rows = append(rows, ClaimRow{Claim: c, Article: infoOf(a)})
-		return nil
+		out.last = c.ID
+		return out.row(ClaimRow{Claim: c, Article: infoOf(a)})
 	})
-	if err != nil && !errors.Is(err, errLimit) {
-		writeError(w, http.StatusInternalServerError, err)
+	switch {
+	case errors.Is(err, store.ErrNotFound) && out.rows == 0:
+		writeError(w, http.StatusBadRequest, err) // an after that names no claim
+	case err != nil && !errors.Is(err, errLimit):
+		s.fail(w, out.started, err)
+	default:
+		out.close()
+	}
+}
+
+// rowWriter streams {"claims": [rows...], "next": ...}.
+type rowWriter struct {
+	w          http.ResponseWriter
+	enc        *json.Encoder
+	rows       int
+	started    bool
+	last, next string
+}
+
+func newRowWriter(w http.ResponseWriter) *rowWriter {
+	return &rowWriter{w: w, enc: json.NewEncoder(w)}
+}
+
+func (rw *rowWriter) row(v any) error {
+	sep := ","
+	if !rw.started {
+		rw.w.Header().Set("Content-Type", "application/json")
+		sep, rw.started = `{"claims":[`, true
+	}
+	rw.rows++
+	if _, err := io.WriteString(rw.w, sep); err != nil {
+		return err
+	}
+	return rw.enc.Encode(v)
+}
+
+func (rw *rowWriter) close() {
+	if !rw.started {
+		rw.w.Header().Set("Content-Type", "application/json")
+		io.WriteString(rw.w, `{"claims":[`)
+	}
+	io.WriteString(rw.w, "]")
+	if rw.next != "" {
+		next, _ := json.Marshal(rw.next)
+		fmt.Fprintf(rw.w, `,"next":%s`, next)
+	}
+	io.WriteString(rw.w, "}\n")
+}
+
+// fail answers an error, or aborts a response already under way, so that
+// the client sees a broken transfer rather than a body that looks whole.
+func (s *Server) fail(w http.ResponseWriter, started bool, err error) {
+	if !started {
+		writeError(w, statusOf(err), err)
 		return
 	}
-	writeJSON(w, map[string]any{"claims": nonNil(rows)})
+	s.log().Error("response failed", slog.Any("error", err))
+	panic(http.ErrAbortHandler)
 }
 
 func parseLimit(s string) (int, error) {
@@ -129,33 +229,49 @@ func parseLimit(s string) (int, error) {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 1 || n > maxLimit {
-		return 0, fmt.Errorf("limit %q: want a number from 1 to %d", s, maxLimit)
+		return 0, fmt.Errorf("limit %q: want a number from 1 to %d", clip(s), maxLimit)
 	}
 	return n, nil
 }
 
-// export streams claims as claimwire export writes them. An error once
-// the body has started aborts the response, so that the client sees a
-// truncated transfer rather than a file that looks complete.
+// export streams claims as claimwire export writes them.
 func (s *Server) export(format export.Format) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		q := r.URL.Query()
-		f, err := filterArgsOf(q).Parse(s.now())
+		opts, f, err := s.parseExportQuery(r.URL.RawQuery, format)
 		if err != nil {
 			writeError(w, http.StatusBadRequest, err)
 			return
 		}
 		w.Header().Set("Content-Type", contentType(format))
-		ew := export.NewWriter(w, export.Options{Format: format, Excel: q.Get("excel") == "1", Raw: q.Get("raw") == "1"})
+		ew := export.NewWriter(w, opts)
 		err = s.DB.ForEachClaim(f, ew.Write)
 		if err == nil {
 			err = ew.Flush()
 		}
 		if err != nil {
-			s.log().Error("export failed", slog.Any("error", err))
-			panic(http.ErrAbortHandler)
+			s.fail(w, true, err)
 		}
 	}
+}
+
+func (s *Server) parseExportQuery(raw string, format export.Format) (export.Options, store.Filter, error) {
+	opts := export.Options{Format: format}
+	names := []string{"since", "kind", "feed"}
+	if format == export.CSV {
+		names = append(names, "excel", "raw")
+	}
+	q, err := readQuery(raw, names...)
+	if err != nil {
+		return opts, store.Filter{}, err
+	}
+	if opts.Excel, err = flagValue(q, "excel"); err != nil {
+		return opts, store.Filter{}, err
+	}
+	if opts.Raw, err = flagValue(q, "raw"); err != nil {
+		return opts, store.Filter{}, err
+	}
+	f, err := filterArgsOf(q).Parse(s.now())
+	return opts, f, err
 }
 
 func contentType(f export.Format) string {
@@ -165,17 +281,30 @@ func contentType(f export.Format) string {
 	return "text/csv; charset=utf-8"
 }
 
+// articles streams every article, without its text.
 func (s *Server) articles(w http.ResponseWriter, _ *http.Request) {
-	var list []ArticleInfo
-	err := s.DB.ForEachArticle(func(a model.Article) error {
-		list = append(list, infoOf(a))
-		return nil
+	started := false
+	enc := json.NewEncoder(w)
+	err := s.DB.ForEachArticleMeta(func(a model.Article) error {
+		sep := ","
+		if !started {
+			w.Header().Set("Content-Type", "application/json")
+			sep, started = `{"articles":[`, true
+		}
+		if _, err := io.WriteString(w, sep); err != nil {
+			return err
+		}
+		return enc.Encode(infoOf(a))
 	})
 	if err != nil {
-		writeError(w, http.StatusInternalServerError, err)
+		s.fail(w, started, err)
 		return
 	}
-	writeJSON(w, map[string]any{"articles": nonNil(list)})
+	if !started {
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"articles":[`)
+	}
+	io.WriteString(w, "]}\n")
 }
 
 func (s *Server) article(w http.ResponseWriter, r *http.Request) {
@@ -253,8 +382,16 @@ type apiError struct {
 	Error string `json:"error"`
 }
 
+// maxErrorLen bounds an error message, whatever it quotes.
+const maxErrorLen = 1024
+
 func writeError(w http.ResponseWriter, status int, err error) {
+	msg := err.Error()
+	if len(msg) > maxErrorLen {
+		msg = cut(msg, maxErrorLen) + "…"
+	}
 	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(apiError{Error: err.Error()})
+	_ = json.NewEncoder(w).Encode(apiError{Error: msg})
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/claimwire/claimwire/model"
@@ -20,6 +21,7 @@ type Config struct {
 	Workers    int           // article workers; default 4
 	Pollers    int           // feeds polled at once; default 4
 	BatchSize  int           // articles per commit; default 100
+	BatchBytes int           // bytes per commit, roughly (an article larger than this goes alone); default 4 MiB
 	BatchWait  time.Duration // longest a finished article waits to be committed; default 500ms
 	RetryAfter time.Duration // a failed article is fetched again after this; default 1h
 	Once       bool          // poll every feed once, finish its articles and stop
@@ -31,6 +33,7 @@ func (c Config) withDefaults() Config {
 	c.Workers = cmp.Or(c.Workers, 4)
 	c.Pollers = cmp.Or(c.Pollers, 4)
 	c.BatchSize = cmp.Or(c.BatchSize, 100)
+	c.BatchBytes = cmp.Or(c.BatchBytes, 4<<20)
 	c.BatchWait = cmp.Or(c.BatchWait, 500*time.Millisecond)
 	c.RetryAfter = cmp.Or(c.RetryAfter, time.Hour)
 	if c.Now == nil {
@@ -47,6 +50,7 @@ type Daemon struct {
 	log      *slog.Logger
 	sched    *schedule
 	inflight *inflight
+	failed   atomic.Int64 // polls that failed
 }
 
 // New returns a Daemon that polls the given feeds (their stored state, or
@@ -71,6 +75,9 @@ type Stats struct {
 	Claims    int // claims committed
 	Batches   int // commits
 	Abandoned int // results lost to a failed commit
+	// FailedPolls counts the polls among Polls that failed (their error
+	// is recorded on the feed).
+	FailedPolls int
 }
 
 // Run polls feeds until ctx is cancelled (or, with Config.Once, until every
@@ -100,6 +107,7 @@ func (d *Daemon) Run(ctx context.Context) (Stats, error) {
 		for range results {
 		}
 	}
+	st.FailedPolls = int(min(d.failed.Load(), int64(st.Polls)))
 	return st, err
 }
 

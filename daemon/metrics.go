@@ -23,6 +23,7 @@ type Metrics struct {
 	claims      *prometheus.CounterVec
 	fetchErrors *prometheus.CounterVec
 	feedLag     prometheus.Gauge
+	reprocessed prometheus.Counter
 	seconds     *prometheus.HistogramVec
 }
 
@@ -30,10 +31,11 @@ type Metrics struct {
 // process's, in a new registry.
 func NewMetrics() *Metrics {
 	m := &Metrics{
-		reg:       prometheus.NewRegistry(),
-		fetched:   counter("claimwire_articles_fetched_total", "Articles fetched (or read from their feed item) and turned into text."),
-		committed: counter("claimwire_articles_committed_total", "Articles committed to the database."),
-		failed:    counter("claimwire_articles_failed_total", "Articles stored with an error."),
+		reg:         prometheus.NewRegistry(),
+		fetched:     counter("claimwire_articles_fetched_total", "Articles fetched (or read from their feed item) and turned into text."),
+		committed:   counter("claimwire_articles_committed_total", "Articles committed to the database."),
+		failed:      counter("claimwire_articles_failed_total", "Articles stored with an error."),
+		reprocessed: counter("claimwire_articles_reprocessed_total", "Stored articles whose claims were extracted again (not counted in claimwire_claims_extracted_total)."),
 		claims: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "claimwire_claims_extracted_total", Help: "Claims extracted, by kind.",
 		}, []string{"kind"}),
@@ -41,14 +43,14 @@ func NewMetrics() *Metrics {
 			Name: "claimwire_fetch_errors_total", Help: "Failed feed polls and page fetches, by kind of error.",
 		}, []string{"kind"}),
 		feedLag: prometheus.NewGauge(prometheus.GaugeOpts{
-			Name: "claimwire_feed_lag_seconds", Help: "How late the most overdue feed's poll is.",
+			Name: "claimwire_feed_lag_seconds", Help: "How late the most overdue feed's poll is; 0 until a feed has been polled.",
 		}),
 		seconds: prometheus.NewHistogramVec(prometheus.HistogramOpts{
-			Name: "claimwire_extraction_seconds", Help: "Time to take an article's text and its claims, by stage.",
+			Name: "claimwire_extraction_seconds", Help: "Time to take an article's text and its claims, by stage (text, claims; reprocess for stored articles).",
 			Buckets: prometheus.ExponentialBuckets(0.001, 2, 14),
 		}, []string{"stage"}),
 	}
-	m.reg.MustRegister(m.fetched, m.committed, m.failed, m.claims, m.fetchErrors, m.feedLag, m.seconds,
+	m.reg.MustRegister(m.reprocessed, m.fetched, m.committed, m.failed, m.claims, m.fetchErrors, m.feedLag, m.seconds,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	for _, k := range model.Kinds {
 		m.claims.WithLabelValues(string(k))
@@ -83,6 +85,12 @@ func (m *Metrics) claimsFound(claims []model.Claim) {
 func (m *Metrics) fetchError(err error) {
 	if m != nil && err != nil {
 		m.fetchErrors.WithLabelValues(feeds.ErrorKind(err)).Inc()
+	}
+}
+
+func (m *Metrics) articleReprocessed() {
+	if m != nil {
+		m.reprocessed.Inc()
 	}
 }
 

@@ -68,13 +68,22 @@ func (p *Pipeline) Page(ctx context.Context, a *model.Article, body []byte, cont
 
 // Extract returns the claims of an article's text.
 func (p *Pipeline) Extract(ctx context.Context, a model.Article) ([]model.Claim, error) {
+	claims, err := p.extract(ctx, a, "claims")
+	if err == nil {
+		p.Metrics.claimsFound(claims)
+	}
+	return claims, err
+}
+
+// extract runs the claim stage, timed as stage: ingest and reprocessing
+// are told apart in the metrics.
+func (p *Pipeline) extract(ctx context.Context, a model.Article, stage string) ([]model.Claim, error) {
 	start := time.Now()
 	claims, err := p.Claims.Extract(ctx, a.Text)
-	p.Metrics.observe("claims", start)
+	p.Metrics.observe(stage, start)
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
-	p.Metrics.claimsFound(claims)
 	return claims, nil
 }
 
@@ -99,13 +108,14 @@ func (p *Pipeline) ReprocessArticle(ctx context.Context, db *store.DB, a model.A
 	if strings.TrimSpace(a.Text) == "" {
 		return 0, fmt.Errorf("reprocess %s: %w (%s)", a.ID, ErrNoText, firstOf(a.Error, "empty"))
 	}
-	claims, err := p.Extract(ctx, a)
+	claims, err := p.extract(ctx, a, "reprocess")
 	if err != nil {
 		return 0, fmt.Errorf("reprocess %s: %w", a.ID, err)
 	}
 	if err := db.ReplaceClaims(a.ID, claims); err != nil {
 		return 0, err
 	}
+	p.Metrics.articleReprocessed()
 	return len(claims), nil
 }
 

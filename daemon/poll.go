@@ -76,6 +76,7 @@ func (d *Daemon) poll(ctx context.Context, f model.Feed, jobs chan<- *job, resul
 
 func (d *Daemon) logPoll(f model.Feed, items []feeds.Item, err error) {
 	if err != nil {
+		d.failed.Add(1)
 		d.pipe.Metrics.fetchError(err)
 		d.log.Warn("poll failed", slog.String("feed", f.URL), slog.String("error_kind", feeds.ErrorKind(err)), slog.Any("error", err))
 		return

@@ -46,7 +46,9 @@ func (s *schedule) due(now time.Time, all bool) (due []model.Feed, lag, wait tim
 		case all || !sf.feed.NextCheck.After(now):
 			sf.busy = true
 			due = append(due, sf.feed)
-			lag = max(lag, now.Sub(sf.feed.NextCheck))
+			if !sf.feed.NextCheck.IsZero() { // a feed never polled is not late
+				lag = max(lag, now.Sub(sf.feed.NextCheck))
+			}
 		default:
 			wait = min(wait, sf.feed.NextCheck.Sub(now))
 		}

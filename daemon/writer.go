@@ -14,13 +14,17 @@ type batch struct {
 	entries []store.Entry
 	feeds   []model.Feed
 	jobs    []*job // in flight until committed
+	bytes   int    // the entries' size, roughly (entrySize)
 }
 
 func (b *batch) empty() bool { return len(b.entries) == 0 && len(b.feeds) == 0 }
 
 // write is the only goroutine that writes to the database: it commits
-// results in batches of Config.BatchSize, or after Config.BatchWait, until
-// results is closed, then commits the rest.
+// results in batches of Config.BatchSize articles or Config.BatchBytes
+// bytes, or after Config.BatchWait, until results is closed, then commits
+// the rest. An article that would take a batch over its bytes is committed
+// after the batch, alone if it is large itself, so that a huge article
+// delays no other.
 func (d *Daemon) write(results <-chan result) (Stats, error) {
 	var st Stats
 	var b batch
@@ -32,8 +36,15 @@ func (d *Daemon) write(results <-chan result) (Stats, error) {
 			if !ok {
 				return st, d.flush(&b, &st)
 			}
+			size := entrySize(r.entry)
+			if b.bytes > 0 && b.bytes+size > d.cfg.BatchBytes {
+				if err := d.flush(&b, &st); err != nil {
+					return st, err
+				}
+			}
 			d.add(&b, r)
-			if len(b.entries) < d.cfg.BatchSize {
+			b.bytes += size
+			if len(b.entries) < d.cfg.BatchSize && b.bytes < d.cfg.BatchBytes {
 				continue
 			}
 		case <-tick.C:
@@ -42,6 +53,20 @@ func (d *Daemon) write(results <-chan result) (Stats, error) {
 			return st, err
 		}
 	}
+}
+
+// entrySize estimates what an entry adds to a commit: its text and the
+// strings of its claims (the evidence sentence above all), plus a little
+// for the rest.
+func entrySize(e *store.Entry) int {
+	if e == nil {
+		return 0
+	}
+	n := 512 + len(e.Article.Text)
+	for _, c := range e.Claims {
+		n += 128 + len(c.Sentence) + len(c.Allegation) + len(c.Quote) + len(c.Text) + len(c.Accuser) + len(c.Accused) + len(c.Speaker)
+	}
+	return n
 }
 
 // add puts a result in the batch, with the state of every feed whose poll

@@ -14,7 +14,7 @@ import (
 // daemon asks before fetching an item, so a story already stored (from this
 // feed or another) is not fetched again.
 func (db *DB) Seen(keys ...string) (id string, ok bool, err error) {
-	err = db.bolt.View(func(tx *bolt.Tx) error {
+	err = db.view(func(tx *bolt.Tx) error {
 		id, ok = lookupSeen(tx, keys)
 		return nil
 	})
@@ -49,7 +49,7 @@ func usableKey(k string) bool {
 // ErrNotFound.
 func (db *DB) Article(id string) (model.Article, error) {
 	var a model.Article
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		var ok bool
 		var err error
 		a, ok, err = getArticle(tx, id)
@@ -81,7 +81,7 @@ func (db *DB) ArticleByURL(url string) (model.Article, error) {
 // CountArticles returns how many articles are stored.
 func (db *DB) CountArticles() (int, error) {
 	var n int
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		n = tx.Bucket(articlesBucket).Stats().KeyN
 		return nil
 	})
@@ -104,11 +104,53 @@ func (db *DB) ForEachArticle(fn func(model.Article) error) error {
 		}
 		return page, err
 	}
-	err := scanPublished(db, time.Time{}, load, fn)
+	err := scanPublished(db, timeKey(time.Time{}), load, fn)
 	if err != nil {
 		return fmt.Errorf("store: for each article: %w", err)
 	}
 	return nil
+}
+
+// ForEachArticleMeta is ForEachArticle without the articles' text, which
+// is most of their bytes: for listings.
+func (db *DB) ForEachArticleMeta(fn func(model.Article) error) error {
+	load := func(tx *bolt.Tx, id string, page []model.Article) ([]model.Article, error) {
+		a, ok, err := getArticleMeta(tx, id)
+		if ok {
+			page = append(page, a)
+		}
+		return page, err
+	}
+	err := scanPublished(db, timeKey(time.Time{}), load, fn)
+	if err != nil {
+		return fmt.Errorf("store: for each article: %w", err)
+	}
+	return nil
+}
+
+// articleMeta decodes an article but skips its text: the outer Text field
+// hides the embedded one from encoding/json.
+type articleMeta struct {
+	model.Article
+	Text skipped `json:"text"`
+}
+
+// skipped is a JSON value that is read past, not decoded.
+type skipped struct{}
+
+func (*skipped) UnmarshalJSON([]byte) error { return nil }
+
+// getArticleMeta is getArticle without the text.
+func getArticleMeta(tx *bolt.Tx, id string) (model.Article, bool, error) {
+	v := tx.Bucket(articlesBucket).Get([]byte(id))
+	if v == nil {
+		return model.Article{}, false, nil
+	}
+	var m articleMeta
+	if err := json.Unmarshal(v, &m); err != nil {
+		return model.Article{}, false, badValue(tx, "article "+id, err)
+	}
+	return m.Article, true, nil
 }
 
 // getArticle reads and decodes one article; ok is false if there is none.
@@ -118,7 +160,7 @@ func getArticle(tx *bolt.Tx, id string) (a model.Article, ok bool, err error) {
 		return a, false, nil
 	}
 	if err := json.Unmarshal(v, &a); err != nil {
-		return a, false, fmt.Errorf("decode article %s: %w", id, err)
+		return a, false, badValue(tx, "article "+id, err)
 	}
 	return a, true, nil
 }

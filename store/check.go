@@ -1,8 +1,10 @@
 package store
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -12,18 +14,36 @@ import (
 // belongs to a stored article. It returns every problem found, joined.
 func (db *DB) Check() error {
 	var errs []error
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
+		if err := checkSize(tx, db.bolt.Path()); err != nil {
+			errs = append(errs, err) // bbolt's check would fault on the missing pages
+			return nil
+		}
 		for err := range tx.Check() {
 			errs = append(errs, err)
 		}
 		if len(errs) == 0 { // our checks read pages that bbolt just found bad
 			errs = append(errs, checkIndex(tx)...)
 			errs = append(errs, checkClaims(tx)...)
+			errs = append(errs, checkValues(tx)...)
 		}
 		return nil
 	})
 	if err = errors.Join(append(errs, err)...); err != nil {
 		return fmt.Errorf("store: check %s: %w", db.bolt.Path(), err)
+	}
+	return nil
+}
+
+// checkSize reports a file shorter than the pages its header counts: a
+// truncated file.
+func checkSize(tx *bolt.Tx, path string) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("stat: %w", err)
+	}
+	if info.Size() < tx.Size() {
+		return fmt.Errorf("the file has %d bytes but its pages take %d: it was truncated", info.Size(), tx.Size())
 	}
 	return nil
 }
@@ -43,6 +63,21 @@ func checkIndex(tx *bolt.Tx) []error {
 	})
 	if have := articles.Stats().KeyN; have != n {
 		errs = append(errs, fmt.Errorf("%d articles but %d index entries", have, n))
+	}
+	return errs
+}
+
+// checkValues reports stored values that are not JSON: bbolt checks the
+// pages that hold keys, not those that hold values.
+func checkValues(tx *bolt.Tx) []error {
+	var errs []error
+	for _, name := range [][]byte{articlesBucket, claimsBucket, feedsBucket} {
+		_ = tx.Bucket(name).ForEach(func(k, v []byte) error {
+			if !json.Valid(v) {
+				errs = append(errs, fmt.Errorf("%s %q: the value is not JSON: overwritten", name, k))
+			}
+			return nil
+		})
 	}
 	return errs
 }

@@ -17,7 +17,7 @@ import (
 // error wrapping ErrNotFound if there is no such article.
 func (db *DB) Claims(articleID string) ([]model.Claim, error) {
 	var claims []model.Claim
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		if tx.Bucket(articlesBucket).Get([]byte(articleID)) == nil {
 			return ErrNotFound
 		}
@@ -32,7 +32,7 @@ func (db *DB) Claims(articleID string) ([]model.Claim, error) {
 // ReplaceClaims swaps an article's claims for new ones (after the rules
 // changed, say) in one transaction: if anything fails, the old claims stay.
 func (db *DB) ReplaceClaims(articleID string, claims []model.Claim) error {
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := db.update(func(tx *bolt.Tx) error {
 		if tx.Bucket(articlesBucket).Get([]byte(articleID)) == nil {
 			return ErrNotFound
 		}
@@ -111,12 +111,17 @@ func deleteClaims(b *bolt.Bucket, articleID string) error {
 
 // eachClaim decodes an article's claims in order and hands each to fn.
 func eachClaim(tx *bolt.Tx, articleID string, fn func(model.Claim)) error {
+	return eachClaimAfter(tx, articleID, 0, fn)
+}
+
+// eachClaimAfter is eachClaim for the claims after the seq-th.
+func eachClaimAfter(tx *bolt.Tx, articleID string, seq uint32, fn func(model.Claim)) error {
 	prefix := claimPrefix(articleID)
 	c := tx.Bucket(claimsBucket).Cursor()
-	for k, v := c.Seek(prefix); bytes.HasPrefix(k, prefix); k, v = c.Next() {
+	for k, v := c.Seek(claimKey(articleID, seq+1)); bytes.HasPrefix(k, prefix); k, v = c.Next() {
 		var cl model.Claim
 		if err := json.Unmarshal(v, &cl); err != nil {
-			return fmt.Errorf("decode claim %x: %w", k, err)
+			return badValue(tx, fmt.Sprintf("claim %x", k), err)
 		}
 		fn(cl)
 	}
@@ -131,6 +136,9 @@ type Filter struct {
 	Kinds []model.Kind
 	// Feed keeps articles that this feed URL carried.
 	Feed string
+	// After, a claim ID, starts after that claim: the next page of a
+	// listing. A claim that is not stored is an error wrapping ErrNotFound.
+	After string
 }
 
 func (f Filter) article(a model.Article) bool {
@@ -153,13 +161,23 @@ type claimRow struct {
 // than scanning everything. Like ForEachArticle it reads a few hundred
 // articles at a time in short read transactions and calls fn outside them,
 // so memory stays bounded and fn may use the database.
+//
+// The articles come without their text, which no claim listing needs.
 func (db *DB) ForEachClaim(f Filter, fn func(model.Claim, model.Article) error) error {
+	from, afterID, afterSeq, err := db.claimsFrom(f)
+	if err != nil {
+		return fmt.Errorf("store: for each claim: %w", err)
+	}
 	load := func(tx *bolt.Tx, id string, rows []claimRow) ([]claimRow, error) {
-		a, ok, err := getArticle(tx, id)
+		a, ok, err := getArticleMeta(tx, id)
 		if !ok || !f.article(a) {
 			return rows, err
 		}
-		err = eachClaim(tx, id, func(c model.Claim) {
+		var seq uint32
+		if id == afterID {
+			seq = afterSeq
+		}
+		err = eachClaimAfter(tx, id, seq, func(c model.Claim) {
 			if f.claim(c) {
 				rows = append(rows, claimRow{c, &a})
 			}
@@ -167,8 +185,33 @@ func (db *DB) ForEachClaim(f Filter, fn func(model.Claim, model.Article) error) 
 		return rows, err
 	}
 	emit := func(r claimRow) error { return fn(r.claim, *r.article) }
-	if err := scanPublished(db, f.Since, load, emit); err != nil {
+	if err := scanPublished(db, from, load, emit); err != nil {
 		return fmt.Errorf("store: for each claim: %w", err)
 	}
 	return nil
+}
+
+// claimsFrom returns the index key a claim scan starts at, and the article
+// and sequence number of f.After, if set.
+func (db *DB) claimsFrom(f Filter) (from []byte, id string, seq uint32, err error) {
+	from = timeKey(f.Since)
+	if f.After == "" {
+		return from, "", 0, nil
+	}
+	id, seq, ok := parseClaimID(f.After)
+	if !ok {
+		return nil, "", 0, fmt.Errorf("after: not a claim ID: %w", ErrNotFound)
+	}
+	var a model.Article
+	err = db.view(func(tx *bolt.Tx) error {
+		a, ok, err = getArticleMeta(tx, id)
+		if err == nil && !ok {
+			err = fmt.Errorf("after: no claim %s: %w", f.After, ErrNotFound)
+		}
+		return err
+	})
+	if k := publishedKey(a); err == nil && bytes.Compare(k, from) > 0 {
+		from = k
+	}
+	return from, id, seq, err
 }

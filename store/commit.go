@@ -42,7 +42,7 @@ type Entry struct {
 // feeds, if any, are saved in the same transaction (as by PutFeeds), so that
 // a feed's new polling state is never stored without the articles it led to.
 func (db *DB) Commit(entries []Entry, feeds ...model.Feed) error {
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := db.update(func(tx *bolt.Tx) error {
 		for _, e := range entries {
 			if err := commitEntry(tx, e); err != nil {
 				return fmt.Errorf("article %s: %w", e.Article.ID, err)

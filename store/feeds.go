@@ -14,7 +14,7 @@ import (
 // daemon saves a feed's state after committing its articles, so that a crash
 // in between costs a refetch rather than a lost story.
 func (db *DB) PutFeeds(feeds ...model.Feed) error {
-	err := db.bolt.Update(func(tx *bolt.Tx) error { return putFeeds(tx, feeds) })
+	err := db.update(func(tx *bolt.Tx) error { return putFeeds(tx, feeds) })
 	if err != nil {
 		return fmt.Errorf("store: put feeds: %w", err)
 	}
@@ -38,11 +38,11 @@ func putFeeds(tx *bolt.Tx, feeds []model.Feed) error {
 // Feeds returns every stored feed, ordered by URL.
 func (db *DB) Feeds() ([]model.Feed, error) {
 	var feeds []model.Feed
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(feedsBucket).ForEach(func(k, v []byte) error {
 			var f model.Feed
 			if err := json.Unmarshal(v, &f); err != nil {
-				return fmt.Errorf("decode feed %s: %w", k, err)
+				return badValue(tx, "feed "+string(k), err)
 			}
 			feeds = append(feeds, f)
 			return nil
@@ -58,12 +58,15 @@ func (db *DB) Feeds() ([]model.Feed, error) {
 // ErrNotFound.
 func (db *DB) Feed(url string) (model.Feed, error) {
 	var f model.Feed
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		v := tx.Bucket(feedsBucket).Get([]byte(url))
 		if v == nil {
 			return ErrNotFound
 		}
-		return json.Unmarshal(v, &f)
+		if err := json.Unmarshal(v, &f); err != nil {
+			return badValue(tx, "feed "+url, err)
+		}
+		return nil
 	})
 	if err != nil {
 		return model.Feed{}, fmt.Errorf("store: feed %s: %w", url, err)

@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/claimwire/claimwire/model"
@@ -83,6 +85,17 @@ func claimKey(articleID string, seq uint32) []byte {
 // e.g. "3f2a9c0d1e2b4a56-0007".
 func claimID(articleID string, seq uint32) string {
 	return fmt.Sprintf("%s-%04d", articleID, seq)
+}
+
+// parseClaimID splits a claim ID (claimID) into its article ID and
+// sequence number.
+func parseClaimID(s string) (string, uint32, bool) {
+	id, num, ok := strings.Cut(s, "-")
+	if !ok || checkID(id) != nil || num == "" || len(num) > 10 {
+		return "", 0, false
+	}
+	n, err := strconv.ParseUint(num, 10, 32)
+	return id, uint32(n), err == nil
 }
 
 // checkID rejects IDs that would break the fixed-width claim keys.

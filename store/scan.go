@@ -2,14 +2,18 @@ package store
 
 import (
 	"bytes"
-	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
 
 // pageSize is how many index entries (articles) one read transaction of
-// scanPublished covers.
-const pageSize = 256
+// scanPublished covers at most, and pageItems how many items it loads at
+// most (it stops after the article that reaches it): read transactions stay
+// short, so readers never keep the writer waiting long.
+const (
+	pageSize  = 256
+	pageItems = 512
+)
 
 // scanPublished walks the published index from since onwards. For each
 // article, load appends its items to the page inside a read transaction;
@@ -21,11 +25,10 @@ const pageSize = 256
 // mmap while a read transaction is open, so one transaction for a long export
 // could stall the daemon's commits. The price is that each page is its own
 // snapshot: an article committed behind the scan during it is not seen.
-func scanPublished[T any](db *DB, since time.Time, load loader[T], emit func(T) error) error {
-	from := timeKey(since)
+func scanPublished[T any](db *DB, from []byte, load loader[T], emit func(T) error) error {
 	var page []T
 	for from != nil {
-		err := db.bolt.View(func(tx *bolt.Tx) error {
+		err := db.view(func(tx *bolt.Tx) error {
 			var err error
 			page, from, err = readPage(tx, from, page[:0], load)
 			return err
@@ -51,7 +54,7 @@ func readPage[T any](tx *bolt.Tx, from []byte, items []T, load loader[T]) ([]T, 
 	c := tx.Bucket(publishedBucket).Cursor()
 	n := 0
 	for k, _ := c.Seek(from); k != nil; k, _ = c.Next() {
-		if n == pageSize {
+		if n == pageSize || len(items) >= pageItems {
 			return items, bytes.Clone(k), nil // k lives in the mmap
 		}
 		var err error

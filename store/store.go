@@ -65,14 +65,17 @@ func open(path string, opts Options, steps []migration) (*DB, error) {
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
-	b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout, ReadOnly: opts.ReadOnly})
+	b, err := openBolt(path, &bolt.Options{Timeout: timeout, ReadOnly: opts.ReadOnly})
 	if errors.Is(err, berrors.ErrTimeout) {
 		return nil, fmt.Errorf("store: open %s: %w (gave up after %s)", path, ErrLocked, timeout)
+	}
+	if errors.Is(err, ErrDamaged) || errors.Is(err, ErrNotDatabase) {
+		return nil, fmt.Errorf("store: open %w", err) // the error names the file
 	}
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	if err := migrate(b, steps, opts.ReadOnly); err != nil {
+	if err := guard(path, func() error { return migrate(b, steps, opts.ReadOnly) }); err != nil {
 		_ = b.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}

@@ -61,16 +61,24 @@ func (e *env) holder(path string) holder {
 	if err != nil {
 		return holder{}
 	}
-	return holder{addr: addr, known: true, answers: api.NewClient(addr.Addr).Health(e.ctx) == nil}
+	h := holder{addr: addr, known: true}
+	h.answers = addr.Addr != "" && api.NewClient(addr.Addr).Health(e.ctx) == nil
+	return h
 }
 
-// lockedError says what holds a locked database.
+// lockedError says what holds a locked database: the process the lock
+// table names, else the one the address file names.
 func (h holder) lockedError(path string) error {
+	pid := lockHolder(path)
 	switch {
 	case h.answers:
 		return fmt.Errorf("database %s is in use by a running claimwire daemon (pid %d, API at %s)", path, h.addr.PID, h.addr.Addr)
-	case h.known:
+	case h.known && (pid == 0 || pid == h.addr.PID) && h.addr.Addr == "":
+		return fmt.Errorf("database %s is locked by a claimwire daemon (pid %d) that serves no API (--listen \"\"); stop it first", path, h.addr.PID)
+	case h.known && (pid == 0 || pid == h.addr.PID):
 		return fmt.Errorf("database %s is locked by claimwire (pid %d), whose API at %s does not answer", path, h.addr.PID, h.addr.Addr)
+	case pid != 0:
+		return fmt.Errorf("database %s is locked by another process (pid %d)", path, pid)
 	}
 	return fmt.Errorf("database %s is locked by another process, and no claimwire API is recorded in %s", path, api.AddrFile(path))
 }
@@ -83,7 +91,11 @@ func openDB(path string, readOnly bool) (*store.DB, error) {
 			return nil, inputErr(fmt.Errorf("open %s: no such database (run 'claimwire run' first, or give --db)", path))
 		}
 	}
-	return store.Open(path, store.Options{Timeout: lockWait, ReadOnly: readOnly})
+	db, err := store.Open(path, store.Options{Timeout: lockWait, ReadOnly: readOnly})
+	if errors.Is(err, store.ErrNotDatabase) {
+		return nil, inputErr(err)
+	}
+	return db, err
 }
 
 // openWritable opens the database for writing, saying who holds it if

@@ -127,9 +127,9 @@ func addFetchFlags(fs *flag.FlagSet) *fetchFlags {
 	f := &fetchFlags{}
 	fs.BoolVar(&f.allowPrivate, "allow-private", false, "allow fetching loopback and private addresses (refused by default)")
 	fs.StringVar(&f.contact, "contact", feeds.ContactURL, "contact `URL` named in the User-Agent")
-	fs.IntVar(&f.perHost, "per-host", d.PerHost, "concurrent requests to one host")
-	fs.DurationVar(&f.hostDelay, "host-delay", d.HostDelay, "least time between two requests to one host")
-	fs.DurationVar(&f.timeout, "timeout", d.Timeout, "time limit of one request, body included")
+	boundedInt(fs, &f.perHost, "per-host", d.PerHost, 1, 64, "`number` of concurrent requests to one host")
+	boundedDuration(fs, &f.hostDelay, "host-delay", d.HostDelay, 0, time.Hour, "least `time` between two requests to one host")
+	boundedDuration(fs, &f.timeout, "timeout", d.Timeout, time.Second, time.Hour, "time `limit` of one request, body included")
 	return f
 }
 

@@ -126,7 +126,10 @@ func TestExportMissingDatabase(t *testing.T) {
 func TestRunRefusesPrivateFeed(t *testing.T) {
 	site := demoSite(t)
 	db := filepath.Join(t.TempDir(), "c.db")
-	mustRun(t, "run", "--once", "--db", db, "--feeds", demoFeedList(t, site), "--listen", "", "--log-level", "error")
+	r := runCLI(t, "", "run", "--once", "--db", db, "--feeds", demoFeedList(t, site), "--listen", "", "--log-level", "error")
+	if r.code != exitFail || !strings.Contains(r.stderr, "nothing fetched: all 2 feeds failed") {
+		t.Fatalf("run --once with every feed refused: exit %d, %q; want 1 with a summary", r.code, r.stderr)
+	}
 	out := mustRun(t, "feeds", "--db", db)
 	if strings.Count(out, "failing") != 2 || !strings.Contains(out, "refused address") {
 		t.Fatalf("feeds after a refused poll:\n%s", out)

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -291,7 +292,8 @@ func TestLockedDatabaseFailsFast(t *testing.T) {
 		want string
 	}{
 		{nil, "locked by another process"},
-		{&api.Addr{PID: 4242, Addr: dead}, "locked by claimwire (pid 4242), whose API at " + dead + " does not answer"},
+		// A stale address file: the lock table names the real holder.
+		{&api.Addr{PID: 4242, Addr: dead}, fmt.Sprintf("locked by another process (pid %d)", os.Getpid())},
 	} {
 		if tc.addr != nil {
 			if err := api.WriteAddr(path, *tc.addr); err != nil {
@@ -330,5 +332,50 @@ func TestSecondDaemonNamesTheFirst(t *testing.T) {
 	_ = p.cmd.Process.Signal(syscall.SIGINT)
 	if code := p.exit(t, 5*time.Second); code != 0 {
 		t.Fatalf("exit %d", code)
+	}
+}
+
+// A daemon without an API still names its PID to a command that meets its
+// lock, within 2 seconds; so does any other process holding the file.
+func TestLockedByDaemonWithoutAPI(t *testing.T) {
+	w := (&daemontest.Wire{Articles: 3, Feeds: 1}).Start()
+	defer w.Close()
+	db := filepath.Join(t.TempDir(), "c.db")
+	p := start(t, daemonArgs(db, writeFile(t, "feeds.txt", w.FeedList()), "--listen", "")...)
+	p.waitLine(t, `"msg":"committed"`)
+	began := time.Now()
+	r := runCLI(t, "", "export", "--db", db)
+	want := fmt.Sprintf("locked by a claimwire daemon (pid %d) that serves no API", p.cmd.Process.Pid)
+	if took := time.Since(began); r.code != exitFail || !strings.Contains(r.stderr, want) || took > 2*time.Second {
+		t.Fatalf("export: exit %d after %s, %q; want 1 within 2s and %q", r.code, took, r.stderr, want)
+	}
+	_ = p.cmd.Process.Signal(syscall.SIGTERM)
+	p.exit(t, 5*time.Second)
+
+	other := exec.Command("sh", "-c", `exec 9<"$0" && flock -x 9 && exec sleep 30`, db)
+	if err := other.Start(); err != nil {
+		t.Skip("no flock command:", err)
+	}
+	defer func() { _ = other.Process.Kill(); _ = other.Wait() }()
+	for i := 0; i < 50 && lockHolder(db) == 0; i++ {
+		time.Sleep(20 * time.Millisecond)
+	}
+	r = runCLI(t, "", "export", "--db", db)
+	if !strings.Contains(r.stderr, "locked by another process (pid ") {
+		t.Fatalf("export with another process holding the lock: %q", r.stderr)
+	}
+}
+
+// The feed lag metric is 0, not centuries, until a feed has been polled.
+func TestFeedLagBeforeFirstPoll(t *testing.T) {
+	w := (&daemontest.Wire{Articles: 3, Feeds: 1}).Start()
+	defer w.Close()
+	db := filepath.Join(t.TempDir(), "c.db")
+	start(t, daemonArgs(db, writeFile(t, "feeds.txt", w.FeedList()), "--listen", "127.0.0.1:0")...)
+	c := waitForAPI(t, db, 3)
+	for _, line := range strings.Split(httpGet(t, "http://"+c+"/metrics"), "\n") {
+		if strings.HasPrefix(line, "claimwire_feed_lag_seconds ") && line != "claimwire_feed_lag_seconds 0" {
+			t.Fatalf("%s after the first poll of new feeds", line)
+		}
 	}
 }

@@ -23,35 +23,39 @@ import (
 
 // runFlags are the daemon's flags.
 type runFlags struct {
-	db        *string
-	feedsFile *string
-	listen    *string
-	logFormat *string
-	logLevel  *string
-	once      *bool
-	workers   *int
-	memLimit  *int
-	rules     *listFlag
-	fetch     *fetchFlags
-	strict    *bool
-	fullWords *int
+	db         *string
+	feedsFile  *string
+	listen     *string
+	allowHosts *listFlag
+	logFormat  *string
+	logLevel   *string
+	once       *bool
+	workers    int
+	memLimit   int
+	rules      *listFlag
+	fetch      *fetchFlags
+	strict     *bool
+	fullWords  *int
 }
 
 func addRunFlags(fs *flag.FlagSet) *runFlags {
-	return &runFlags{
-		db:        dbFlag(fs),
-		feedsFile: fs.String("feeds", "", "feed list `file`: one URL a line with an optional interval, # comments; or OPML"),
-		listen:    fs.String("listen", "127.0.0.1:8181", "`address` of the local API (\"\" for none; port 0 picks a free one)"),
-		logFormat: fs.String("log-format", "text", "log `format`: text or json"),
-		logLevel:  fs.String("log-level", "info", "log `level`: debug, info, warn or error"),
-		once:      fs.Bool("once", false, "poll every feed once, store its new articles and exit"),
-		workers:   fs.Int("workers", max(4, 2*runtime.NumCPU()), "articles processed at once"),
-		memLimit:  fs.Int("memory-limit", 160, "soft limit of the Go heap in `MiB`, which the garbage collector works to keep under (0: none; GOMEMLIMIT overrides)"),
-		rules:     rulesFlag(fs),
-		fetch:     addFetchFlags(fs),
-		strict:    strictFlag(fs),
-		fullWords: fs.Int("full-words", feeds.DefaultOptions().FullWords, "an item whose feed content has at least this many words is the whole article, not fetched (1: any content)"),
+	f := &runFlags{
+		db:         dbFlag(fs),
+		feedsFile:  fs.String("feeds", "", "feed list `file`: one URL a line with an optional interval, # comments; or OPML"),
+		listen:     fs.String("listen", "127.0.0.1:8181", "`address` of the local API (\"\" for none; port 0 picks a free one)"),
+		logFormat:  fs.String("log-format", "text", "log `format`: text or json"),
+		logLevel:   fs.String("log-level", "info", "log `level`: debug, info, warn or error"),
+		once:       fs.Bool("once", false, "poll every feed once, store its new articles and exit"),
+		allowHosts: &listFlag{},
+		rules:      rulesFlag(fs),
+		fetch:      addFetchFlags(fs),
+		strict:     strictFlag(fs),
+		fullWords:  fs.Int("full-words", feeds.DefaultOptions().FullWords, "an item whose feed content has at least this many words is the whole article, not fetched (1: any content)"),
 	}
+	fs.Var(f.allowHosts, "allow-host", "a `name` the API answers to besides its address and localhost, e.g. when a proxy forwards to it (repeatable)")
+	boundedInt(fs, &f.workers, "workers", max(4, 2*runtime.NumCPU()), 1, 1024, "`number` of articles processed at once")
+	boundedInt(fs, &f.memLimit, "memory-limit", 160, 0, 1<<20, "soft limit of the Go heap in `MiB`, which the garbage collector works to keep under (0: none; GOMEMLIMIT overrides)")
+	return f
 }
 
 func cmdRun(e *env, args []string) error {
@@ -93,24 +97,39 @@ func (e *env) daemon(f *runFlags, log *slog.Logger) (daemon.Stats, error) {
 	if err != nil {
 		return daemon.Stats{}, err
 	}
-	setMemoryLimit(*f.memLimit)
+	setMemoryLimit(f.memLimit)
 	extract.LoadModel()
 	p.Metrics = daemon.NewMetrics()
-	stop, err := serveAPI(*f.listen, db, p, log)
+	stop, err := serveAPI(*f.listen, *f.allowHosts, db, p, log)
 	if err != nil {
 		return daemon.Stats{}, err
 	}
 	defer stop()
-	log.Info("daemon started", slog.String("db", *f.db), slog.Int("feeds", len(list)), slog.Bool("once", *f.once), slog.Int("workers", *f.workers))
-	cfg := daemon.Config{DB: db, Pipeline: p, Log: log, Workers: *f.workers, Once: *f.once}
+	log.Info("daemon started", slog.String("db", *f.db), slog.Int("feeds", len(list)), slog.Bool("once", *f.once), slog.Int("workers", f.workers))
+	cfg := daemon.Config{DB: db, Pipeline: p, Log: log, Workers: f.workers, Once: *f.once}
 	st, err := daemon.New(cfg, list).Run(e.ctx)
 	logStats(log, st)
+	if err == nil && *f.once {
+		err = onceFailure(st)
+	}
 	return st, err
+}
+
+// onceFailure is the error of a run --once that could fetch nothing:
+// every feed failed, or every article did.
+func onceFailure(st daemon.Stats) error {
+	switch {
+	case st.Polls > 0 && st.FailedPolls == st.Polls:
+		return fmt.Errorf("nothing fetched: all %d feeds failed ('claimwire feeds' shows why)", st.Polls)
+	case st.Articles > 0 && st.Failed == st.Articles:
+		return fmt.Errorf("nothing fetched: all %d new articles failed (%d of %d feeds polled)", st.Articles, st.Polls-st.FailedPolls, st.Polls)
+	}
+	return nil
 }
 
 func logStats(log *slog.Logger, st daemon.Stats) {
 	log.Info("daemon stopped", slog.Int("polls", st.Polls), slog.Int("articles", st.Articles),
-		slog.Int("failed", st.Failed), slog.Int("claims", st.Claims), slog.Int("batches", st.Batches))
+		slog.Int("failed", st.Failed), slog.Int("claims", st.Claims), slog.Int("batches", st.Batches), slog.Int("failed_polls", st.FailedPolls))
 }
 
 // setMemoryLimit sets the garbage collector's soft memory limit, unless the
@@ -195,15 +214,18 @@ func saveSources(db *store.DB, sources []feeds.Source) ([]model.Feed, error) {
 
 // serveAPI serves the API on addr ("" for none), records its address beside
 // the database and returns the function that stops it and removes the file.
-func serveAPI(addr string, db *store.DB, p *daemon.Pipeline, log *slog.Logger) (func(), error) {
-	if addr == "" {
-		return func() {}, nil
+func serveAPI(addr string, allowHosts []string, db *store.DB, p *daemon.Pipeline, log *slog.Logger) (func(), error) {
+	if addr == "" { // record the PID all the same, so that a command meeting the lock can name it
+		if err := api.WriteAddr(db.Path(), api.Addr{PID: os.Getpid(), Started: time.Now().UTC()}); err != nil {
+			return nil, err
+		}
+		return func() { _ = api.RemoveAddr(db.Path()) }, nil
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, fmt.Errorf("API: %w", err)
 	}
-	s := &api.Server{DB: db, Metrics: p.Metrics.Handler(), Log: log,
+	s := &api.Server{DB: db, Metrics: p.Metrics.Handler(), Log: log, Listen: ln.Addr().String(), AllowHosts: allowHosts,
 		Reprocess: func(ctx context.Context, id string) (int, error) { return p.Reprocess(ctx, db, id) }}
 	srv := api.NewHTTPServer(s.Handler())
 	go func() { _ = srv.Serve(ln) }()
