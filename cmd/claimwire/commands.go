@@ -22,7 +22,7 @@ var commands = []command{
 	{"reprocess", "[flags] ID|URL | --all", "extract the claims of stored articles again", cmdReprocess},
 	{"export", "[flags]", "write stored claims as CSV or NDJSON", cmdExport},
 	{"rules", "check DIR", "validate a rules folder", cmdRules},
-	{"eval", "[--show] [--json] [--rules DIR] GOLD_DIR", "score the extractor against gold files, as ../shared/eval/score.py", cmdEval},
+	{"eval", "[--show] [--json] [--kinds LIST] [--rules DIR] GOLD_DIR", "score the extractor against gold files, as ../shared/eval/score.py", cmdEval},
 	{"demo", "[flags]", "run the daemon once on built-in sample news and print the claims", cmdDemo},
 }
 
