@@ -7,7 +7,7 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 BENCH_RUNS  ?= 5
 AEB         := ../shared/aeb/score_text.py
 
-.PHONY: all build test lint demo bench bench-text clean
+.PHONY: all build test lint demo bench bench-extract bench-text clean
 
 all: build
 
@@ -39,6 +39,14 @@ bench:
 		awk -v u="$$unit" '{for (i = 2; i < NF; i++) if ($$(i+1) == u) print $$i}' | sort -n | \
 		awk -v u="$$unit" '{v[NR] = $$1} END {if (NR) printf "median %s over %d runs: %s\n", u, NR, v[int((NR+1)/2)]}'; \
 	done
+
+# Claim extraction of each article of testdata/articles on one core, then
+# the median time per article.
+bench-extract:
+	@mkdir -p bin
+	$(GO) test -run '^$$' -bench Extract -cpu 1 ./extract | tee bin/bench-extract.txt
+	@grep '^BenchmarkExtract/' bin/bench-extract.txt | awk '{print $$3}' | sort -n | \
+		awk '{v[NR] = $$1} END {if (NR) printf "median over %d articles: %.2f ms per article\n", NR, v[int((NR+1)/2)] / 1e6}'
 
 # Main-text extraction scored on the AEB benchmark pages, and the text
 # package's benchmarks.

@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sync"
 	"testing"
 
 	"github.com/claimwire/claimwire/evalscore"
@@ -17,35 +16,63 @@ import (
 )
 
 const (
-	devSet  = "../../shared/eval/dev"
-	scorePy = "../../shared/eval/score.py"
+	devSet   = "../../shared/eval/dev"
+	articles = "../testdata/articles"
+	scorePy  = "../../shared/eval/score.py"
 )
 
 // TestDevSetMatchesScorePy scores the current extractor on the shared dev
-// set in process, writes the same predictions as <id>.json files, and
-// checks that score.py --pred prints exactly what the Go scorer prints.
+// set and on the project's articles in process, writes the same
+// predictions as <id>.json files, and checks that score.py --pred prints
+// exactly what the Go scorer prints, for every kind and with --kinds.
 func TestDevSetMatchesScorePy(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
 	}
 	py := requirePython(t)
-	golds, err := evalscore.LoadGold(devSet)
-	if err != nil {
-		t.Fatal(err)
+	ex := newExtractor(t)
+	for _, dir := range []string{articles, devSet} {
+		golds, err := evalscore.LoadGold(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		predDir := writeAllPreds(t, golds, ex.Extract)
+		for _, kinds := range []string{"accusation,actor,quote,number", "quote", "actor,number"} {
+			list, err := evalscore.ParseKinds(kinds)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := evalscore.ScoreKinds(context.Background(), golds, ex.Extract, list)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := run(t, py, scorePy, dir, "--pred", predDir, "--kinds", kinds, "--show", "--json")
+			if got := report(t, r); got != want {
+				t.Errorf("%s --kinds %s: Go scorer:\n%s\nscore.py:\n%s", dir, kinds, got, want)
+			}
+		}
 	}
-	rec := &recorder{predict: newExtractor(t).Extract, claims: map[string][]model.Claim{}}
-	r, err := evalscore.Score(context.Background(), golds, rec.Extract)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(r.Failed) > 0 {
-		t.Fatalf("failed: %v", r.Failed)
-	}
-	predDir := t.TempDir()
+}
+
+// writeAllPreds writes the claims predicted for each gold article to
+// <id>.json in a new folder, as `claimwire extract --format json` prints
+// them, and returns the folder.
+func writeAllPreds(t *testing.T, golds []evalscore.Gold, predict evalscore.Predictor) string {
+	t.Helper()
+	dir := t.TempDir()
 	for _, g := range golds {
-		writePreds(t, filepath.Join(predDir, g.ID+".json"), rec.claims[g.Text])
+		claims, err := predict(context.Background(), g.Text)
+		if err != nil {
+			t.Fatalf("%s: %v", g.ID, err)
+		}
+		writePreds(t, filepath.Join(dir, g.ID+".json"), claims)
 	}
-	want := run(t, py, scorePy, devSet, "--pred", predDir, "--show", "--json")
+	return dir
+}
+
+// report is what score.py --show --json prints for r.
+func report(t *testing.T, r *evalscore.Report) string {
+	t.Helper()
 	var got bytes.Buffer
 	for _, write := range []func(*bytes.Buffer) error{
 		func(w *bytes.Buffer) error { return r.WriteTable(w) },
@@ -56,25 +83,7 @@ func TestDevSetMatchesScorePy(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if got.String() != want {
-		t.Errorf("Go scorer:\n%s\nscore.py:\n%s", got.String(), want)
-	}
-	t.Logf("dev set:\n%s", want)
-}
-
-// recorder keeps the claims predicted for each text.
-type recorder struct {
-	predict evalscore.Predictor
-	mu      sync.Mutex
-	claims  map[string][]model.Claim
-}
-
-func (r *recorder) Extract(ctx context.Context, text string) ([]model.Claim, error) {
-	claims, err := r.predict(ctx, text)
-	r.mu.Lock()
-	r.claims[text] = claims
-	r.mu.Unlock()
-	return claims, err
+	return got.String()
 }
 
 func newExtractor(t *testing.T) *extract.Extractor {

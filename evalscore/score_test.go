@@ -22,7 +22,12 @@ const scorePy = "../../shared/eval/score.py"
 // scoreDir scores the gold set against a folder of <id>.json predictions,
 // as score.py --pred does.
 func scoreDir(golds []Gold, dir string) *Report {
-	s := newScorer(scoredKinds)
+	return scoreDirKinds(golds, dir, scoredKinds)
+}
+
+// scoreDirKinds is scoreDir for some kinds, as score.py --kinds.
+func scoreDirKinds(golds []Gold, dir string, kinds []string) *Report {
+	s := newScorer(kinds)
 	for _, g := range golds {
 		preds, err := loadPreds(filepath.Join(dir, g.ID+".json"))
 		if err != nil {

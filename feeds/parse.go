@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mmcdole/gofeed"
+	jsonfeed "github.com/mmcdole/gofeed/json"
 	"github.com/mmcdole/gofeed/rss"
 	"golang.org/x/net/html"
 )
@@ -44,12 +45,40 @@ func parseFeed(feedURL string, r *response, fullWords int) (*parsed, error) {
 	}
 	out := &parsed{title: strings.TrimSpace(feed.Title), ttl: feedTTL(feed)}
 	base, _ := url.Parse(r.url)
+	textContentAsHTML(feed)
 	for _, it := range feed.Items {
 		if it != nil {
 			out.items = append(out.items, newItem(feedURL, base, it, fullWords))
 		}
 	}
 	return out, nil
+}
+
+// textContentAsHTML turns a JSON Feed item's content_text, which gofeed
+// passes on as it is, into HTML paragraphs: Item.Content is HTML, and read
+// as HTML plain text would lose its paragraph breaks.
+func textContentAsHTML(feed *gofeed.Feed) {
+	orig, ok := feed.OriginalFeed().(*jsonfeed.Feed)
+	if !ok || len(orig.Items) != len(feed.Items) {
+		return
+	}
+	for i, it := range orig.Items {
+		if it != nil && feed.Items[i] != nil && it.ContentHTML == "" && it.ContentText != "" {
+			feed.Items[i].Content = textToHTML(it.ContentText)
+		}
+	}
+}
+
+// textToHTML makes plain text HTML: a paragraph per run of lines between
+// blank lines, escaped.
+func textToHTML(text string) string {
+	var b strings.Builder
+	for _, p := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			b.WriteString("<p>" + html.EscapeString(p) + "</p>\n")
+		}
+	}
+	return b.String()
 }
 
 // feedTTL returns an RSS feed's <ttl>; other formats have none.

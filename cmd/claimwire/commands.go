@@ -23,7 +23,7 @@ var commands = []command{
 	{"export", "[flags]", "write stored claims as CSV or NDJSON", cmdExport},
 	{"check", "[--db PATH] [--repair]", "check the database file for damage, or copy what can be read into a new one", cmdCheck},
 	{"rules", "check DIR", "validate a rules folder", cmdRules},
-	{"eval", "[--show] [--json] [--rules DIR] GOLD_DIR", "score the extractor against gold files, as ../shared/eval/score.py", cmdEval},
+	{"eval", "[--show] [--json] [--kinds LIST] [--rules DIR] GOLD_DIR", "score the extractor against gold files, as ../shared/eval/score.py", cmdEval},
 	{"demo", "[flags]", "run the daemon once on built-in sample news and print the claims", cmdDemo},
 }
 

@@ -13,20 +13,21 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/claimwire/claimwire"
 	"github.com/claimwire/claimwire/api"
 	"github.com/claimwire/claimwire/export"
 	"github.com/claimwire/claimwire/store"
 )
 
-// demoData is a small news site: two RSS feeds and the pages they link to.
-// The first story is a real one (the seed of the claim gold set); the others
-// are fictional. Files say {{BASE}} where the server's URL goes.
+// demoData is the part of the demo site that is not in the shared wire of
+// testdata/ (claimwire.Wire): the project's seed story, a real one, and a
+// feed that carries it. Files say {{BASE}} where the server's URL goes.
 //
 //go:embed demodata
 var demoData embed.FS
 
-// demoFeeds are the feeds of demoData, as paths on the demo server.
-var demoFeeds = []string{"/feeds/world.xml", "/feeds/security.xml"}
+// demoFeeds are the feeds of the demo site, as paths on its server.
+var demoFeeds = append([]string{"/feeds/asia.xml"}, claimwire.WireFeeds...)
 
 func cmdDemo(e *env, args []string) error {
 	fs := e.flags()
@@ -114,9 +115,14 @@ func serveDemo() (string, func(), error) {
 	return base, func() { _ = srv.Close() }, nil
 }
 
-// demoHandler serves the files of demoData with {{BASE}} replaced.
+// demoHandler serves the demo site: demoData over the shared wire.
 func demoHandler(base string) http.Handler {
-	site, _ := fs.Sub(demoData, "demodata")
+	own, _ := fs.Sub(demoData, "demodata")
+	return siteHandler(base, layers{own, claimwire.Wire()})
+}
+
+// siteHandler serves the files of site with {{BASE}} replaced by base.
+func siteHandler(base string, site fs.FS) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		name := strings.TrimPrefix(path.Clean(r.URL.Path), "/")
 		data, err := fs.ReadFile(site, name)
@@ -129,9 +135,28 @@ func demoHandler(base string) http.Handler {
 	})
 }
 
+// demoType is the Content-Type of a file of the site, by its extension.
 func demoType(name string) string {
-	if strings.HasSuffix(name, ".xml") {
+	switch path.Ext(name) {
+	case ".xml", ".rss":
 		return "application/rss+xml; charset=utf-8"
+	case ".atom":
+		return "application/atom+xml; charset=utf-8"
+	case ".json":
+		return "application/feed+json; charset=utf-8"
 	}
 	return "text/html; charset=utf-8"
+}
+
+// layers is a file system made of others: a file is read from the first
+// that has it.
+type layers []fs.FS
+
+func (l layers) Open(name string) (fs.File, error) {
+	for _, fsys := range l[:len(l)-1] {
+		if f, err := fsys.Open(name); err == nil {
+			return f, nil
+		}
+	}
+	return l[len(l)-1].Open(name)
 }

@@ -6,14 +6,15 @@ import (
 	"testing"
 )
 
-// The demo stores the sample site's five stories and prints their claims.
+// The demo stores the sample site's stories (the seed story and the wire of
+// testdata/) and prints their claims.
 func TestDemo(t *testing.T) {
 	r := runCLI(t, "", "demo", "--quiet")
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	rows := readCSV(t, r.stdout)
-	if !strings.Contains(r.stderr, "5 articles") || len(rows) < 40 {
+	if !strings.Contains(r.stderr, " "+itoa(demoArticles)+" articles") || len(rows) < 80 {
 		t.Fatalf("%d rows; stderr: %s", len(rows), r.stderr)
 	}
 	for _, want := range []string{"APT31", "APT40", "CyberAv3ngers", "APT28"} {

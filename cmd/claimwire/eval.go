@@ -16,6 +16,7 @@ func cmdEval(e *env, args []string) error {
 	fs := e.flags()
 	show := fs.Bool("show", false, "list every missed and every extra claim")
 	asJSON := fs.Bool("json", false, "print a JSON summary after the table")
+	kindList := fs.String("kinds", "accusation,actor,quote,number", "score only these `kinds`, a comma list: the kinds the gold files annotate in full")
 	rulesDirs := rulesFlag(fs)
 	pos, err := e.parse(fs, args)
 	if err != nil {
@@ -23,6 +24,10 @@ func cmdEval(e *env, args []string) error {
 	}
 	if len(pos) != 1 {
 		return usageErr("want one GOLD_DIR, got %d arguments", len(pos))
+	}
+	kinds, err := evalscore.ParseKinds(*kindList)
+	if err != nil {
+		return usageErr("--kinds: %v", err)
 	}
 	golds, err := evalscore.LoadGold(pos[0])
 	if err != nil {
@@ -32,7 +37,7 @@ func cmdEval(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	r, err := evalscore.Score(e.ctx, golds, articleClaims(p))
+	r, err := evalscore.ScoreKinds(e.ctx, golds, articleClaims(p), kinds)
 	if err != nil {
 		return err
 	}

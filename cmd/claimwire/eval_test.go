@@ -9,29 +9,68 @@ import (
 )
 
 const (
-	devSet  = "../../../shared/eval/dev"
-	scorePy = "../../../shared/eval/score.py"
+	devSet   = "../../../shared/eval/dev"
+	scorePy  = "../../../shared/eval/score.py"
+	articles = "../../testdata/articles"
 )
 
-// TestEvalMatchesScorePy compares eval with the reference scorer running
-// the extract command on every article.
+// TestEvalMatchesScorePy compares eval with the reference scorer on the
+// claims that `claimwire extract --format json` prints for every article
+// (score.py --pred reads them; run in process, the extract command is the
+// binary's): the whole output of --show --json, on the project's articles
+// and the shared dev set, with and without --kinds.
 func TestEvalMatchesScorePy(t *testing.T) {
-	bin := binary(t)
+	if testing.Short() {
+		t.Skip("runs python3")
+	}
 	py, err := exec.LookPath("python3")
 	if err != nil {
 		t.Skip("no python3")
 	}
-	if _, err := os.Stat(devSet); err != nil {
-		t.Skipf("no dev set: %v", err)
+	if _, err := os.Stat(scorePy); err != nil {
+		t.Skipf("no reference scorer: %v", err)
 	}
-	cmd := exec.Command(py, scorePy, devSet, "--cmd", bin+" extract --format json {file}", "--show", "--json")
-	want, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("score.py: %v", err)
+	for _, tc := range []struct {
+		dir   string
+		kinds []string
+	}{
+		{articles, []string{"", "quote", "accusation,number"}},
+		{devSet, []string{"", "quote"}},
+	} {
+		preds := extractAll(t, tc.dir)
+		for _, kinds := range tc.kinds {
+			args := []string{"--show", "--json"}
+			if kinds != "" {
+				args = append(args, "--kinds", kinds)
+			}
+			want, err := exec.Command(py, append([]string{scorePy, tc.dir, "--pred", preds}, args...)...).Output()
+			if err != nil {
+				t.Fatalf("score.py %s %s: %v", tc.dir, kinds, err)
+			}
+			if got := mustRun(t, append(append([]string{"eval"}, args...), tc.dir)...); got != string(want) {
+				t.Errorf("%s --kinds %q: eval:\n%s\nscore.py:\n%s", tc.dir, kinds, got, want)
+			}
+		}
 	}
-	if got := mustRun(t, "eval", "--show", "--json", devSet); got != string(want) {
-		t.Errorf("eval:\n%s\nscore.py:\n%s", got, want)
+}
+
+// extractAll writes what `claimwire extract --format json` prints for each
+// article of a gold folder to <id>.json in a new folder, for score.py --pred.
+func extractAll(t *testing.T, goldDir string) string {
+	t.Helper()
+	golds, err := filepath.Glob(filepath.Join(goldDir, "*.gold.json"))
+	if err != nil || len(golds) == 0 {
+		t.Fatalf("no gold files in %s (%v)", goldDir, err)
 	}
+	dir := t.TempDir()
+	for _, g := range golds {
+		id := strings.TrimSuffix(filepath.Base(g), ".gold.json")
+		out := mustRun(t, "extract", "--format", "json", filepath.Join(goldDir, id+".txt"))
+		if err := os.WriteFile(filepath.Join(dir, id+".json"), []byte(out), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }
 
 func TestEvalErrors(t *testing.T) {
@@ -53,11 +92,27 @@ func TestEvalErrors(t *testing.T) {
 		{[]string{"eval", filepath.Join(gold, "none")}, exitUsage, "claimwire: eval: gold: open "},
 		{[]string{"eval", "--rules", filepath.Join(gold, "none"), gold}, exitUsage, "claimwire: eval: rules: "},
 		{[]string{"eval", gold}, exitFail, "FAILED a: extract: "},
+		{[]string{"eval", "--kinds", "quotes", gold}, exitUsage, "claimwire: eval: --kinds: unknown kind \"quotes\""},
 	} {
 		r := runCLI(t, "", tc.args...)
 		if r.code != tc.code || !strings.HasPrefix(r.stderr, tc.stderr) {
 			t.Errorf("%q: exit %d, stderr %q; want %d, %q", tc.args, r.code, r.stderr, tc.code, tc.stderr)
 		}
+	}
+}
+
+// The project's own articles score in a fresh clone; with --kinds quote
+// only quotes are scored.
+func TestEvalArticles(t *testing.T) {
+	out := mustRun(t, "eval", articles)
+	for _, kind := range []string{"accusation", "actor", "quote", "number", "quote_span"} {
+		if !strings.Contains(out, "\n"+kind+" ") {
+			t.Errorf("no %s row:\n%s", kind, out)
+		}
+	}
+	out = mustRun(t, "eval", "--kinds", "quote", articles)
+	if rows := strings.Count(out, "\n"); rows != 5 || !strings.Contains(out, "\nquote ") || strings.Contains(out, "number") {
+		t.Errorf("--kinds quote:\n%s", out)
 	}
 }
 

@@ -99,7 +99,11 @@ func writeFile(t testing.TB, name, content string) string {
 
 // demoFeedList writes a feed list of the demo site's feeds.
 func demoFeedList(t testing.TB, site string) string {
-	return writeFile(t, "feeds.txt", "# demo feeds\n"+site+demoFeeds[0]+"\n"+site+demoFeeds[1]+" 30m\n")
+	list := "# demo feeds\n"
+	for _, f := range demoFeeds {
+		list += site + f + " 30m\n"
+	}
+	return writeFile(t, "feeds.txt", list)
 }
 
 // ingestDemo runs the daemon once over the demo site into a new database
