@@ -6,12 +6,7 @@ import (
 	"sync"
 
 	"github.com/claimwire/claimwire/extract/postag"
-	"github.com/jdkato/prose/v2"
 )
-
-// proseModel is prose's entity model (with the tagger it builds on),
-// loaded once per process: loading takes a quarter of a second.
-var proseModel = sync.OnceValue(func() *prose.Model { return prose.ModelFromData("claimwire") })
 
 // tagModel is prose's part-of-speech model laid out for fast lookup: the
 // same tags as prose's tagger at several times its speed.
@@ -24,11 +19,20 @@ var tagModel = sync.OnceValue(func() *postag.Model {
 	return m
 })
 
+// entityModel is prose's named-entity model laid out the same way.
+var entityModel = sync.OnceValue(func() *postag.EntityModel {
+	m, err := postag.LoadEntities()
+	if err != nil {
+		panic(fmt.Errorf("extract: loading the entity model: %w", err))
+	}
+	return m
+})
+
 // LoadModel loads the part-of-speech and entity model now rather than on
 // the first article, so that a daemon pays for it at start-up.
 func LoadModel() {
 	tagModel()
-	proseModel()
+	entityModel()
 }
 
 // taggers holds part-of-speech taggers with their scratch space, one per
@@ -48,10 +52,38 @@ type sentenceTagger struct {
 
 func (st *sentenceTagger) tag(toks []token) {
 	in := st.join(toks)
-	cur, k := 0, 0
 	st.tieAt = -1
 	ptoks := st.tg.Tag(in)
 	ties := st.tg.Ties()
+	st.mapBack(in, ptoks, func(j, k int) {
+		if toks[k].tag == "" {
+			toks[k].tag = ptoks[j].Tag
+		}
+		if st.tieAt < 0 && len(ties) > 0 && ties[0] == j {
+			st.tieAt = k
+		}
+	})
+}
+
+// entities returns prose's IOB entity labels of the tokens.
+func (st *sentenceTagger) entities(toks []token) []string {
+	in := st.join(toks)
+	ptoks := st.tg.Tag(in)
+	plabels := st.tg.Entities(entityModel())
+	labels := make([]string, len(toks))
+	st.mapBack(in, ptoks, func(j, k int) {
+		if labels[k] == "" {
+			labels[k] = plabels[j]
+		}
+	})
+	return labels
+}
+
+// mapBack calls set(j, k) for each of postag's tokens j with the index k
+// of our token it falls in, found by searching the joined text in order
+// as extract always has.
+func (st *sentenceTagger) mapBack(in string, ptoks []postag.Token, set func(j, k int)) {
+	cur, k := 0, 0
 	for j, pt := range ptoks {
 		at := strings.Index(in[cur:], pt.Text)
 		if at < 0 {
@@ -61,12 +93,7 @@ func (st *sentenceTagger) tag(toks []token) {
 		for k+1 < len(st.offs) && st.offs[k+1] <= cur {
 			k++
 		}
-		if toks[k].tag == "" {
-			toks[k].tag = pt.Tag
-		}
-		if st.tieAt < 0 && len(ties) > 0 && ties[0] == j {
-			st.tieAt = k
-		}
+		set(j, k)
 		cur += len(pt.Text)
 	}
 }
@@ -112,56 +139,6 @@ func writeFolded(b *strings.Builder, s string) {
 	}
 }
 
-// proseInput joins the tokens of a sentence with single spaces, with
-// typographic quotes folded as prose folds them, and returns each token's
-// offset in the joined string.
-func proseInput(toks []token) (string, []int) {
-	var b strings.Builder
-	offs := make([]int, len(toks))
-	for i, t := range toks {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		offs[i] = b.Len()
-		b.WriteString(quoteFolder.Replace(t.text))
-	}
-	return b.String(), offs
-}
-
-// runProse tags the tokens and, with entities, sets their IOB entity labels.
-// prose tokenises again; its tokens are mapped back to ours by offset.
-func runProse(toks []token, entities bool) []string {
-	in, offs := proseInput(toks)
-	pd, err := prose.NewDocument(in,
-		prose.UsingModel(proseModel()),
-		prose.WithSegmentation(false),
-		prose.WithExtraction(entities))
-	if err != nil {
-		return nil
-	}
-	labels := make([]string, len(toks))
-	cur, k := 0, 0
-	for _, pt := range pd.Tokens() {
-		at := strings.Index(in[cur:], pt.Text)
-		if at < 0 {
-			continue
-		}
-		cur += at
-		for k+1 < len(offs) && offs[k+1] <= cur {
-			k++
-		}
-		if labels[k] == "" {
-			if entities {
-				labels[k] = pt.Label
-			} else {
-				labels[k] = pt.Tag
-			}
-		}
-		cur += len(pt.Text)
-	}
-	return labels
-}
-
 // tagAll sets the part-of-speech tags of the sentences that a rule can
 // use: tagging is most of the cost of extraction, and a sentence with no
 // cue word, number or quotation yields no claim.
@@ -197,7 +174,9 @@ func (d *doc) entities(si int) []string {
 	}
 	if d.ents[si] == nil {
 		s := d.sents[si]
-		d.ents[si] = runProse(d.toks[s.first:s.last], true)
+		st := taggers.Get().(*sentenceTagger)
+		d.ents[si] = st.entities(d.toks[s.first:s.last])
+		taggers.Put(st)
 	}
 	return d.ents[si]
 }

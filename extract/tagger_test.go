@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -24,9 +25,10 @@ type tagDiff struct {
 }
 
 // compareTags tags every sentence of text (not only those a rule can start
-// from) both through prose, as extract did, and through postag, and
-// returns the tokens whose tags differ and the number of tokens compared.
-func compareTags(where, text string) ([]tagDiff, int, int) {
+// from) and labels its entities, both through prose, as extract did, and
+// through postag, and returns the tokens whose tags or labels differ, the
+// number of tokens compared and the number of exact ties.
+func compareTags(where, text string, withEntities bool) ([]tagDiff, int, int) {
 	d := testExtractor().newDoc(text)
 	st := taggers.Get().(*sentenceTagger)
 	defer taggers.Put(st)
@@ -37,11 +39,19 @@ func compareTags(where, text string) ([]tagDiff, int, int) {
 		old := runProse(toks, false)
 		st.tag(toks)
 		ties += len(st.tg.Ties())
+		tieAt := st.tieAt
+		oldEnts, ents := old, old
+		if withEntities {
+			oldEnts, ents = runProse(toks, true), st.entities(toks)
+		}
 		for i := range toks {
 			n++
+			tie := tieAt >= 0 && (i >= tieAt || repeatsFrom(toks, i, tieAt))
 			if toks[i].tag != old[i] {
-				tie := st.tieAt >= 0 && (i >= st.tieAt || repeatsFrom(toks, i, st.tieAt))
 				diffs = append(diffs, tagDiff{where, toks[i].text, old[i], toks[i].tag, d.text[s.start:s.end], tie})
+			}
+			if ents[i] != oldEnts[i] {
+				diffs = append(diffs, tagDiff{where, toks[i].text, "entity " + oldEnts[i], "entity " + ents[i], d.text[s.start:s.end], tie})
 			}
 		}
 	}
@@ -70,8 +80,12 @@ func report(t *testing.T, d tagDiff) {
 	t.Errorf("%s: %q tagged %s, prose %s in %q", d.where, d.tok, d.new, d.old, d.sentence)
 }
 
+var allEntities = flag.Bool("prose-entities", false, "compare entity labels with prose on polnear/train too (minutes)")
+
 // TestTagsMatchProseOnEval checks that extract's tokens get the same tags
-// from postag as from prose on every sentence of every shared eval set.
+// from postag as from prose on every sentence of every shared eval set, and
+// the same entity labels on every set but polnear/train, where prose's
+// entity model takes minutes (-prose-entities compares them there too).
 func TestTagsMatchProseOnEval(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: tagging the eval sets with prose takes a minute")
@@ -93,7 +107,7 @@ func TestTagsMatchProseOnEval(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ds, n, nt := compareTags(f, string(data))
+			ds, n, nt := compareTags(f, string(data), *allEntities || set != "polnear/train")
 			tokens += n
 			ties += nt
 			for _, d := range ds {
@@ -124,7 +138,7 @@ func TestTagsMatchProse(t *testing.T) {
 		"O’Neill’s team – the “red” group – said: ‘no.’ Zürich-based ÉCOLE agreed!",
 	}
 	for i, text := range texts {
-		diffs, n, _ := compareTags(fmt.Sprint("text ", i), text)
+		diffs, n, _ := compareTags(fmt.Sprint("text ", i), text, true)
 		if n == 0 {
 			t.Fatalf("text %d: no tokens compared", i)
 		}

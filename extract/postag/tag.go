@@ -27,8 +27,11 @@ type Tagger struct {
 	// lastSpan maps a span's text to its last shared occurrence.
 	lastSpan map[string]int
 	ties     []int
-	wid      []int32 // word id of each context position (two of padding each side)
-	sid      []int32 // suffix id of each context position
+	labels   []string // entity labels
+	history  []string // prose's simplePOS of each label so far
+	nbuf     []byte   // entity feature values built from parts
+	wid      []int32  // word id of each context position (two of padding each side)
+	sid      []int32  // suffix id of each context position
 	low      []byte
 }
 
@@ -48,7 +51,7 @@ func (t *Tagger) Tag(text string) []Token {
 		t.toks[i].Tag = tag
 		p2, p1 = p1, id
 	}
-	t.shareTags()
+	t.share(func(k, from int) { t.toks[k].Tag = t.toks[from].Tag })
 	return t.toks
 }
 
@@ -57,13 +60,14 @@ func (t *Tagger) Tag(text string) []Token {
 // that token to the end of the sentence may differ from run to run.
 func (t *Tagger) Ties() []int { return t.ties }
 
-// shareTags gives every shared span the tags of the last occurrence of
-// the same text, as prose does: its tokenizer hands out the same token
-// objects for a repeated span, so tagging a later occurrence overwrites
-// the tags of the earlier ones. The tags of a repeated word thus depend
-// on its last context (with "that" twice in a sentence, both get the
-// second one's tag); extract's rules were tuned on exactly these tags.
-func (t *Tagger) shareTags() {
+// share gives every shared span the tags (or entity labels) of the last
+// occurrence of the same text, as prose does: its tokenizer hands out the
+// same token objects for a repeated span, so tagging a later occurrence
+// overwrites the tags of the earlier ones. The tags of a repeated word thus
+// depend on its last context (with "that" twice in a sentence, both get
+// the second one's tag); extract's rules were tuned on exactly these tags.
+// set copies token from's tag or label to token k.
+func (t *Tagger) share(set func(k, from int)) {
 	clear(t.lastSpan)
 	for i := len(t.spans) - 1; i >= 0; i-- {
 		sp := t.spans[i]
@@ -77,7 +81,7 @@ func (t *Tagger) shareTags() {
 		}
 		from := t.spans[last]
 		for k := sp.first; k < sp.last; k++ {
-			t.toks[k].Tag = t.toks[from.first+k-sp.first].Tag
+			set(k, from.first+k-sp.first)
 		}
 	}
 }
