@@ -68,7 +68,8 @@ const noRow = -1
 // built and safe for concurrent use; each goroutine tags with its own
 // Tagger.
 type Model struct {
-	classes []string // class index → tag
+	classes  []string // class index → tag
+	classIdx map[string]int
 	// rowStart[r]:rowStart[r+1] are row r's entries in cls and wts.
 	rowStart []uint32
 	cls      []uint8
@@ -168,22 +169,26 @@ func sortedKeys[V any](mp map[string]V) []string {
 }
 
 // addClasses numbers the classes in prose's order, then any class a weight
-// names that the class list lacks.
+// names that the class list lacks, in sorted order.
 func (m *Model) addClasses(classes []string, weights map[string]map[string]float64) error {
-	seen := map[string]bool{}
+	m.classIdx = map[string]int{}
 	for _, c := range classes {
-		if !seen[c] {
-			seen[c] = true
+		if _, ok := m.classIdx[c]; !ok {
+			m.classIdx[c] = len(m.classes)
 			m.classes = append(m.classes, c)
 		}
 	}
-	for _, f := range sortedKeys(weights) {
-		for _, c := range sortedKeys(weights[f]) {
-			if !seen[c] {
-				seen[c] = true
-				m.classes = append(m.classes, c)
+	extra := map[string]bool{}
+	for _, ws := range weights {
+		for c := range ws {
+			if _, ok := m.classIdx[c]; !ok {
+				extra[c] = true
 			}
 		}
+	}
+	for _, c := range sortedKeys(extra) {
+		m.classIdx[c] = len(m.classes)
+		m.classes = append(m.classes, c)
 	}
 	if len(m.classes) > maxClasses {
 		return fmt.Errorf("postag: %d classes, at most %d supported", len(m.classes), maxClasses)
@@ -191,16 +196,20 @@ func (m *Model) addClasses(classes []string, weights map[string]map[string]float
 	return nil
 }
 
+// templates are prose's feature templates that take arguments, each
+// followed by the space that joins it to them.
+var templates = []string{fTagWord + " ", fTagPair + " ", fTag1 + " ", fTag2 + " ", fSuffix + " ", fPref1 + " ",
+	fWord + " ", fPrevWord + " ", fPrevSuffix + " ", fPrev2Word + " ", fNextWord + " ", fNextSuffix + " ", fNext2Word + " "}
+
 // split returns a feature's template and its arguments.
 func split(f string) (string, []string) {
-	for _, t := range []string{fTagWord, fTagPair, fTag1, fTag2, fSuffix, fPref1, fWord,
-		fPrevWord, fPrevSuffix, fPrev2Word, fNextWord, fNextSuffix, fNext2Word} {
-		if rest, ok := strings.CutPrefix(f, t+" "); ok {
-			if t == fTagWord || t == fTagPair {
+	for _, t := range templates {
+		if rest, ok := strings.CutPrefix(f, t); ok {
+			if t == fTagWord+" " || t == fTagPair+" " {
 				a, b, _ := strings.Cut(rest, " ")
-				return t, []string{a, b}
+				return t[:len(t)-1], []string{a, b}
 			}
-			return t, []string{rest}
+			return t[:len(t)-1], []string{rest}
 		}
 	}
 	return f, nil
@@ -286,20 +295,33 @@ func filled(n int) []int32 {
 
 // addRow appends one feature's weights, in class order, as thousandths.
 func (m *Model) addRow(ws map[string]float64) error {
-	for ci, c := range m.classes {
-		w, ok := ws[c]
-		if !ok {
-			continue
-		}
+	first := len(m.cls)
+	for c, w := range ws {
 		milli := math.Round(w * 1000)
 		if math.Abs(milli-w*1000) > 1e-6 || math.Abs(milli) > math.MaxInt32/64 {
 			return fmt.Errorf("weight %v of %s is not a whole number of thousandths", w, c)
 		}
-		m.cls = append(m.cls, uint8(ci))
+		m.cls = append(m.cls, uint8(m.classIdx[c]))
 		m.wts = append(m.wts, int32(milli))
 	}
+	row := rowSorter{m.cls[first:], m.wts[first:]}
+	sort.Sort(row)
 	m.rowStart = append(m.rowStart, uint32(len(m.cls)))
 	return nil
+}
+
+// rowSorter orders a row's entries by class, so that rows do not depend on
+// map order.
+type rowSorter struct {
+	cls []uint8
+	wts []int32
+}
+
+func (r rowSorter) Len() int           { return len(r.cls) }
+func (r rowSorter) Less(i, j int) bool { return r.cls[i] < r.cls[j] }
+func (r rowSorter) Swap(i, j int) {
+	r.cls[i], r.cls[j] = r.cls[j], r.cls[i]
+	r.wts[i], r.wts[j] = r.wts[j], r.wts[i]
 }
 
 // place files row under the template and arguments of feature f.
@@ -329,9 +351,10 @@ func (m *Model) place(f string, row int32) {
 	}
 }
 
+var wordSlot = map[string]int{fWord: wCur, fPrevWord: wPrev, fPrev2Word: wPrev2, fNextWord: wNext, fNext2Word: wNext2}
+
 func (m *Model) placeWord(t string, args []string, row int32) {
-	slot := map[string]int{fWord: wCur, fPrevWord: wPrev, fPrev2Word: wPrev2, fNextWord: wNext, fNext2Word: wNext2}
-	if k, ok := slot[t]; ok {
+	if k, ok := wordSlot[t]; ok {
 		m.wordRows[m.words[args[0]]][k] = row
 	}
 }

@@ -48,6 +48,7 @@ type EntityModel struct {
 	labels []string
 	vals   [nFeatures]map[string]int32
 	rows   [][]float64 // per label; NaN where the model has no weight
+	free   []float64   // rows are carved out of blocks
 	// simple[l] is prose's simplePOS of label l, the history feature
 	simple []string
 }
@@ -83,23 +84,33 @@ func buildEntities(mapping map[string]int, weights []float64, labels []string) (
 	for _, l := range labels {
 		m.simple = append(m.simple, simplePOS(l))
 	}
+	labelIdx := map[string]int{}
+	for i, l := range labels {
+		labelIdx[l] = i
+	}
 	for entry, wi := range mapping {
 		if wi < 0 || wi >= len(weights) {
 			return nil, fmt.Errorf("postag: entity feature %q: weight %d of %d", entry, wi, len(weights))
 		}
 		for f, name := range entityFeatures {
-			rest, ok := strings.CutPrefix(entry, name+"-")
-			if !ok {
-				continue
-			}
-			for li, l := range labels {
-				if val, ok := strings.CutSuffix(rest, "-"+l); ok {
-					m.row(f, val)[li] = weights[wi]
-				}
+			if rest, ok := strings.CutPrefix(entry, name); ok && strings.HasPrefix(rest, "-") {
+				m.file(f, rest[1:], weights[wi], labelIdx)
 			}
 		}
 	}
 	return m, nil
+}
+
+// file records weight w under every reading of rest as "value-label".
+func (m *EntityModel) file(f int, rest string, w float64, labelIdx map[string]int) {
+	for i := len(rest) - 1; i >= 0; i-- {
+		if rest[i] != '-' {
+			continue
+		}
+		if li, ok := labelIdx[rest[i+1:]]; ok {
+			m.row(f, rest[:i])[li] = w
+		}
+	}
 }
 
 func (m *EntityModel) row(f int, val string) []float64 {
@@ -107,7 +118,11 @@ func (m *EntityModel) row(f int, val string) []float64 {
 	if !ok {
 		r = int32(len(m.rows))
 		m.vals[f][val] = r
-		row := make([]float64, len(m.labels))
+		if len(m.free) < len(m.labels) {
+			m.free = make([]float64, 4096*len(m.labels))
+		}
+		row := m.free[:len(m.labels):len(m.labels)]
+		m.free = m.free[len(m.labels):]
 		for i := range row {
 			row[i] = nan
 		}
