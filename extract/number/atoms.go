@@ -185,6 +185,9 @@ func (s *scanner) slashes(j int, num string) (float64, int, Skip, bool) {
 	if s.is(k, "/") && s.glued(k) && s.kind(k+1) == digits && s.glued(k+1) {
 		return whole, k + 2, SkipDate, true
 	}
+	if f >= 1 {
+		return whole, k, SkipRatio, true // "3/2", "8/8": a ratio or a rating, not a fraction
+	}
 	return f, k, "", true
 }
 

@@ -154,7 +154,7 @@ func TestFindQualifiersAndRanges(t *testing.T) {
 		{"two to three weeks", []string{`"two to three" [2 3] between`}},
 		{"more than 10 and less than 40", []string{`"more than 10 and less than 40" [10 40] between`}},
 		{"more than 40 and less than 10", []string{`"more than 40" 40 more than`, `"less than 10" 10 less than`}},
-		{"3-2 win", []string{`"3" 3`, `"2" 2`}},
+		{"3-2 win", []string{`"3-2" 3 skip:score`}},
 		{"from $350 million", []string{`"$350 million" 3.5e+08 USD`}},
 		{"<>30", []string{`"30" 30`}},
 	})
