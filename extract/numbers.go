@@ -114,8 +114,8 @@ func (d *doc) definiteBefore(off int) bool {
 // by a qualifier, which the parser has already read.
 func (d *doc) loneOne(ms []number.Match, k int) bool {
 	m := ms[k]
-	if !strings.EqualFold(strings.TrimSpace(m.Text), "one") || m.Qualifier != "" {
-		return false
+	if !strings.EqualFold(strings.TrimSpace(m.Text), "one") || m.Qualifier != "" || m.Next > m.End {
+		return false // "one of the 25 delegates" counts one of them
 	}
 	if k > 0 && d.listed(ms[k-1], m) || k+1 < len(ms) && d.listed(m, ms[k+1]) {
 		return false
