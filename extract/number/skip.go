@@ -196,7 +196,8 @@ func (s *scanner) classify(c *cand) {
 }
 
 // named reports a number that is part of a name: after a capitalised
-// word ("the Apollo 10 crew", "Galaxy Note 10 Plus", "Project Zero"), or
+// word ("the Apollo 10 crew", "Galaxy Note 10 Plus", "Project Zero") or a
+// number word ("five 787 jets"), or
 // a capitalised number word before one ("the Three Amigos"). A capitalised
 // word that starts a sentence may be any word ("Only 10 people"), so
 // there the number must also be followed by a capital or end its line
@@ -211,6 +212,9 @@ func (s *scanner) named(c *cand) Skip {
 	p := c.first - 1
 	before := s.kind(p) == word && isUpper(s.raw(p)) && s.sameLine(c.first) && !s.month(p) && !s.v.weekdays[s.raw(p)]
 	capAfter := s.kind(c.end) == word && isUpper(s.raw(c.end)) && s.sameLine(c.end)
+	if _, end, ok := s.v.words.at(s, p); ok && end == c.first && c.n.plain && s.sameLine(c.first) {
+		return SkipName // "five 787 jets": a count, then a model number
+	}
 	switch {
 	case before && !s.startsSentence(p):
 		return SkipName
