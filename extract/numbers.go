@@ -206,9 +206,19 @@ func (d *doc) nounAt(i, last int) unit {
 	return unit{d.toks[j-1].text, d.toks[j-1].end, confFar}
 }
 
-// skipModifiers passes adjectives, participles, adverbs and "the".
+// skipModifiers passes adjectives, participles, adverbs and "the", and
+// "and" or "or" between two modifiers ("100 million corporate and
+// consumer computers").
 func (d *doc) skipModifiers(i, last int) int {
-	for k := 0; i < last && k < 6 && (modifierTag(d.toks[i].tag) || d.toks[i].lower == "the"); k++ {
+	for k := 0; i < last && k < 6; k++ {
+		t := &d.toks[i]
+		switch {
+		case modifierTag(t.tag) || t.lower == "the":
+		case k > 0 && (t.lower == "and" || t.lower == "or") && i+1 < last && modifierTag(d.toks[i-1].tag) &&
+			(modifierTag(d.toks[i+1].tag) || d.isNoun(i+1)):
+		default:
+			return i
+		}
 		i++
 	}
 	return i

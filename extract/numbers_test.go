@@ -69,6 +69,7 @@ func TestNumbersNouns(t *testing.T) {
 		{"acronym before the noun", `Some 200 U.S. military personnel remain at the base.`, "200 personnel about"},
 		{"proper adjective inside the compound", `The fund includes 32 state Democratic committees.`, "32 committees"},
 		{"plural the tagger reads as a preposition", `More than 1,000 apps it looked at leaked data.`, "1000 apps more than"},
+		{"modifiers joined by and", `They studied 100 million corporate and consumer computers.`, "1e+08 computers"},
 		{"invariant plural", `The airline had a fleet of 270 aircraft.`, "270 aircraft"},
 		{"a sign, not a range", `Shares closed 113.40 -1.62 -1.41% lower.`, "-1.41 percent"},
 		{"amounts of different kinds", `The grant paid 50 lakh rupees to 2 crore people.`, "5e+06 INR\n2e+07 people"},
