@@ -71,9 +71,10 @@ func (d *doc) unitOf(m number.Match) (unit, bool) {
 // 1,900-mile-wide moon"); "one of the …", which picks one of many, unless
 // the many are counted ("one of the 25 delegates"); a
 // fraction written with a slash and no "of" after it, which in news is a
-// date, a metre or a rating ("6/8"); and a small number in words after
+// date, a metre or a rating ("6/8"); and two to four in words after
 // "the", "these" or "those", which refers back to things already counted
-// ("the two men").
+// ("the two men"); larger numbers there are mostly new ("the nine
+// companies selected").
 func (d *doc) notCount(m number.Match) bool {
 	if m.End < len(d.text) && d.text[m.End] == '-' {
 		return true
@@ -86,7 +87,7 @@ func (d *doc) notCount(m number.Match) bool {
 	if strings.Contains(word, "/") && m.Next == m.End {
 		return true
 	}
-	return m.Qualifier == "" && m.Unit == "" && m.Value < 10 && isSpelled(word) && d.definiteBefore(m.Start)
+	return m.Qualifier == "" && m.Unit == "" && m.Value < 5 && isSpelled(word) && d.definiteBefore(m.Start)
 }
 
 // isSpelled reports a number written in letters only: "two", "Three".

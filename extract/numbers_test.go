@@ -47,6 +47,7 @@ func TestNumbersNotCounts(t *testing.T) {
 		{"lone one", `One user on the forum said the site was down.`, ""},
 		{"one ... another", `He favours one candidate or another, aides said.`, ""},
 		{"the two refers back", `The two countries signed a trade deal.`, ""},
+		{"the nine is new", `NASA picked the nine companies eligible to bid.`, "9 companies"},
 		{"singular noun after a number", `It fell short of the 176 majority it needed.`, ""},
 		{"zero and a mass noun", `There should be zero shame involved.`, ""},
 		{"measure compound", `Going upstairs was a 30 minute activity for him.`, ""},
