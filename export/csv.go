@@ -26,7 +26,7 @@ var Columns = []string{
 	"accuser", "accused",
 	"actor_label", "actor_canonical", "sponsor",
 	"speaker", "speaker_title", "quote",
-	"value", "unit", "qualifier",
+	"value", "max", "unit", "qualifier",
 	"sentence", "start", "end",
 	"article_id", "url", "title", "feed", "published", "fetched",
 	"rule", "confidence",
@@ -34,13 +34,13 @@ var Columns = []string{
 
 // numeric marks the columns whose cells we print from numbers. They hold no
 // text from a feed, so they are never neutralised.
-var numeric = columnSet("value", "start", "end", "confidence")
+var numeric = columnSet("value", "max", "start", "end", "confidence")
 
 // Row returns a claim's CSV cells, in the order of Columns, exactly as they
 // are (a Writer neutralises formula-like text; Row does not).
 //
 // value is printed without an exponent and is empty unless the claim is a
-// number; times are RFC 3339 in UTC, empty when unknown; feed is the
+// number; max, a range's upper end, likewise and only for a range; times are RFC 3339 in UTC, empty when unknown; feed is the
 // article's feeds joined by spaces; article_id falls back to the article's
 // ID for claims not yet stored, and url to its canonical URL when it has no
 // other.
@@ -50,7 +50,7 @@ func Row(c model.Claim, a model.Article) []string {
 		c.Accuser, c.Accused,
 		c.Label, c.Canonical, c.Sponsor,
 		c.Speaker, c.SpeakerTitle, c.Quote,
-		value(c), c.Unit, c.Qualifier,
+		value(c), maxCell(c), c.Unit, c.Qualifier,
 		c.Sentence, strconv.Itoa(c.Start), strconv.Itoa(c.End),
 		cmp.Or(c.ArticleID, a.ID), cmp.Or(a.URL, a.CanonicalURL), a.Title, strings.Join(a.Feeds, " "),
 		timeCell(a.Published), timeCell(a.Fetched),
@@ -133,6 +133,14 @@ func value(c model.Claim) string {
 		return ""
 	}
 	return formatFloat(c.Value)
+}
+
+// maxCell prints the upper end of a number claim's range, or nothing.
+func maxCell(c model.Claim) string {
+	if c.Kind != model.Number || c.Max == 0 {
+		return ""
+	}
+	return formatFloat(c.Max)
 }
 
 func formatFloat(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }

@@ -267,7 +267,7 @@ func parseRow(t *testing.T, rec []string, neutralised bool) (model.Claim, model.
 		Accuser: cell("accuser"), Accused: cell("accused"),
 		Label: cell("actor_label"), Canonical: cell("actor_canonical"), Sponsor: cell("sponsor"),
 		Speaker: cell("speaker"), SpeakerTitle: cell("speaker_title"), Quote: cell("quote"),
-		Value: num("value"), Unit: cell("unit"), Qualifier: cell("qualifier"),
+		Value: num("value"), Max: num("max"), Unit: cell("unit"), Qualifier: cell("qualifier"),
 		Sentence: cell("sentence"), Start: int(num("start")), End: int(num("end")),
 		Rule: cell("rule"), Confidence: num("confidence"),
 	}
@@ -332,6 +332,35 @@ func TestValueCell(t *testing.T) {
 	for _, tt := range tests {
 		if got := Row(tt.claim, model.Article{})[indexOf(Columns, "value")]; got != tt.want {
 			t.Errorf("value of %v %v = %q, want %q", tt.claim.Kind, tt.claim.Value, got, tt.want)
+		}
+	}
+}
+
+// TestMaxCell checks that a range's upper end has its own column and its
+// own JSON field, and that other claims leave both empty.
+func TestMaxCell(t *testing.T) {
+	tests := []struct {
+		claim    model.Claim
+		cell     string
+		jsonPart string
+	}{
+		{model.Claim{Kind: model.Number, Value: 2e6, Max: 3e6, Unit: "USD"}, "3000000", `"max":3000000`},
+		{model.Claim{Kind: model.Number, Value: 200, Unit: "workers"}, "", ""},
+	}
+	for _, tt := range tests {
+		if got := Row(tt.claim, model.Article{})[indexOf(Columns, "max")]; got != tt.cell {
+			t.Errorf("max cell of %+v = %q, want %q", tt.claim, got, tt.cell)
+		}
+		var buf bytes.Buffer
+		w := NewWriter(&buf, Options{Format: NDJSON})
+		if err := w.Write(tt.claim, model.Article{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		if has := strings.Contains(buf.String(), `"max"`); has != (tt.jsonPart != "") || !strings.Contains(buf.String(), tt.jsonPart) {
+			t.Errorf("NDJSON of %+v = %s, want %q", tt.claim, buf.String(), tt.jsonPart)
 		}
 	}
 }

@@ -47,6 +47,7 @@ type lexicon struct {
 	orgWords, anaphors, bringing     set
 	timeWords, abbreviations, titles set
 	notCounted, numberWords          set
+	durations, invariant             set // units of time and plurals like "aircraft", from the number rules
 	triggers                         set // every word a rule starts from
 
 	attribution    [][]string
@@ -79,8 +80,9 @@ func newLexicon(rs *rules.Set) *lexicon {
 		attacks: newSet(c.Attacks), groups: newSet(c.Groups), roles: newSet(c.Roles),
 		documents: newSet(c.Documents), orgWords: newSet(c.OrgWords), anaphors: newSet(c.Anaphors),
 		timeWords: newSet(c.TimeWords), abbreviations: newSet(c.Abbrevs), titles: newSet(c.Titles),
-		notCounted: newSet(c.NotCounted), agentive: newSet(c.Agentive), notSpeech: newSet(c.NotSpeech),
+		notCounted: newSet(c.NotCounted, rs.Numbers.NotCounted), agentive: newSet(c.Agentive), notSpeech: newSet(c.NotSpeech),
 		bringing: newSet(c.Bringing), people: newSet(c.People),
+		durations: newSet(rs.Numbers.Durations), invariant: newSet(rs.Numbers.Invariant),
 		campaigns: newSet(c.Campaigns), attackModifiers: newSet(c.AttackModifiers),
 		accuse:         map[string]*rules.AccuseCue{},
 		names:          map[string][]*entry{},

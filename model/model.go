@@ -94,6 +94,7 @@ type Claim struct {
 
 	// number
 	Value     float64 `json:"value,omitempty"`
+	Max       float64 `json:"max,omitempty"` // the upper end of a range; Value is the lower
 	Unit      string  `json:"unit,omitempty"`
 	Qualifier string  `json:"qualifier,omitempty"`
 	Text      string  `json:"text,omitempty"` // the expression as written

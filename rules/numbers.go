@@ -37,6 +37,14 @@ type Numbers struct {
 	PronounBefore   []string           `yaml:"pronoun_before"`   // make a bare "one" after them a pronoun: "the one", "which one"
 	PronounAfter    []string           `yaml:"pronoun_after"`    // make a bare "one" before them a pronoun: "one another"
 	Names           []string           `yaml:"names"`            // names that contain numbers and are not counts: Five Eyes, 5G
+	Scores          []string           `yaml:"scores"`           // after a score, make it one: "a 3-4 loss", "a 5-3 vote"
+	Weekdays        []string           `yaml:"weekdays"`         // case matters: a number after one is no model name ("on Monday 200 workers")
+
+	// Read by the claim extractor (package extract), which finds the
+	// counted noun after a number.
+	Durations  []string `yaml:"durations"`         // units of time: "24 hours" is a duration, not a claimed count
+	NotCounted []string `yaml:"not_counted"`       // nouns that stand for another and count nothing: "12 of the best ones"
+	Invariant  []string `yaml:"invariant_plurals"` // nouns whose plural is the singular: "270 aircraft", "300 staff"
 }
 
 // Canonical qualifiers a phrase may map to. QualifiersAfter may also map to
@@ -72,7 +80,8 @@ func (n *Numbers) Validate() error {
 			"ordinal_suffixes": n.OrdinalSuffixes, "range_joins": n.RangeJoins, "months": n.Months,
 			"clock": n.Clock, "year_cues": n.YearCues, "age_before": n.AgeBefore, "age_after": n.AgeAfter,
 			"versions": n.Versions, "labels": n.Labels, "pronoun_before": n.PronounBefore,
-			"pronoun_after": n.PronounAfter, "names": n.Names,
+			"pronoun_after": n.PronounAfter, "names": n.Names, "scores": n.Scores, "weekdays": n.Weekdays,
+			"durations": n.Durations, "not_counted": n.NotCounted, "invariant_plurals": n.Invariant,
 		}),
 	)
 }
@@ -160,6 +169,11 @@ func (n *Numbers) merge(o *Numbers) {
 	n.PronounBefore = appendNew(n.PronounBefore, o.PronounBefore)
 	n.PronounAfter = appendNew(n.PronounAfter, o.PronounAfter)
 	n.Names = appendNew(n.Names, o.Names)
+	n.Scores = appendNew(n.Scores, o.Scores)
+	n.Weekdays = appendNew(n.Weekdays, o.Weekdays)
+	n.Durations = appendNew(n.Durations, o.Durations)
+	n.NotCounted = appendNew(n.NotCounted, o.NotCounted)
+	n.Invariant = appendNew(n.Invariant, o.Invariant)
 }
 
 func (n Numbers) clone() Numbers {
@@ -187,6 +201,11 @@ func (n Numbers) clone() Numbers {
 		PronounBefore:   slices.Clone(n.PronounBefore),
 		PronounAfter:    slices.Clone(n.PronounAfter),
 		Names:           slices.Clone(n.Names),
+		Scores:          slices.Clone(n.Scores),
+		Weekdays:        slices.Clone(n.Weekdays),
+		Durations:       slices.Clone(n.Durations),
+		NotCounted:      slices.Clone(n.NotCounted),
+		Invariant:       slices.Clone(n.Invariant),
 	}
 }
 

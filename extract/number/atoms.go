@@ -185,6 +185,9 @@ func (s *scanner) slashes(j int, num string) (float64, int, Skip, bool) {
 	if s.is(k, "/") && s.glued(k) && s.kind(k+1) == digits && s.glued(k+1) {
 		return whole, k + 2, SkipDate, true
 	}
+	if f >= 1 {
+		return whole, k, SkipRatio, true // "3/2", "8/8": a ratio or a rating, not a fraction
+	}
 	return f, k, "", true
 }
 
@@ -471,11 +474,12 @@ func (s *scanner) fracWord(i int, start bool) (atom, bool) {
 	return at, true
 }
 
-// nounContext reports a determiner or a rank before token i.
+// nounContext reports a determiner, a rank or a month before token i:
+// "the first half", "the September quarter".
 func (s *scanner) nounContext(i int) bool {
 	_, _, det := s.v.pronounBefore.before(s, i)
 	_, rank := s.v.ordinals[s.low(i-1)]
-	return (det || rank) && s.near(i)
+	return (det || rank || s.month(i-1)) && s.near(i)
 }
 
 // pointAtom reads "point" and the decimals after it: "point 77",

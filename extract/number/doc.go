@@ -39,4 +39,15 @@
 //     are vague amounts with a rough value, flagged Vague.
 //   - Bitcoin is not a currency here: in the claim gold it is the counted
 //     noun.
+//   - A number that is part of a name is skipped: after a capitalised word
+//     ("the Apollo 10 crew", "Galaxy Note 10 Plus"; at the start of a
+//     sentence only before a capital or a line end, since "Only 10 people"
+//     counts), after a number word ("five 787 jets"), or a capitalised
+//     number word before a capital ("the Three Amigos").
+//   - Scores ("a 4-1 win", "a 3-4 loss"), ratios ("eight out of ten", "one
+//     in five adults", "8/8") and "a year or two" are skipped. "18 out of
+//     25 seats" is a count: "out of" makes a ratio only with a denominator
+//     of a proportion (up to 5, or a power of ten).
+//   - A decimal comma ("1,5 cm") and a run of sixteen or more digits (a post
+//     or card number) are skipped.
 package number

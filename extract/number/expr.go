@@ -23,6 +23,7 @@ type cand struct {
 	n2         num // the second end of a range, if any
 	m          Match
 	label      bool // skipped for the label or product name before it
+	unitAfter  bool // the first end's unit follows it: "50 rupees"
 }
 
 // expr reads the expression starting at token i: a qualifier, a quantity,
@@ -34,6 +35,11 @@ func (s *scanner) expr(i int) (cand, bool) {
 	}
 	if c.m.Skip != "" { // a date, a time, an identifier: read no further
 		s.dropBetween(&c)
+		return c, true
+	}
+	if end, ok := s.ratio(&c); ok {
+		s.dropBetween(&c)
+		c.m.Skip, c.end = SkipRatio, end
 		return c, true
 	}
 	s.postfix(&c)
@@ -63,7 +69,7 @@ func (s *scanner) single(i int) (cand, bool) {
 	if !ok {
 		return cand{}, false
 	}
-	c := cand{first: i, end: q.end, n: q.n}
+	c := cand{first: i, end: q.end, n: q.n, unitAfter: q.unit != "" && q.end > q.n.end}
 	c.n.start = q.start // the sign and currency belong to the number
 	c.m = Match{Value: q.value, Min: q.value, Max: q.value, Qualifier: qual, Unit: q.unit, Vague: q.n.vague, Skip: q.n.skip}
 	return c, true
@@ -206,8 +212,8 @@ func (s *scanner) rangeEnd(c *cand) bool {
 		return false
 	}
 	q, ok := s.quantity(k)
-	if !ok || q.n.skip != "" || (q.unit != "" && c.m.Unit != "" && q.unit != c.m.Unit) {
-		return false
+	if !ok || q.n.skip != "" || (q.unit != "" && c.m.Unit != "" && q.unit != c.m.Unit) || (c.unitAfter && q.unit == "") {
+		return false // "50 rupees to 2 crore people" is two amounts
 	}
 	lo := c.m.Value
 	if c.n.mult == 0 && q.n.mult > 1 && c.n.value < q.n.base {
@@ -237,6 +243,9 @@ func (s *scanner) rangeJoin(c *cand) (int, bool) {
 	}
 	if s.kind(c.end) == symbol && (c.n.words || !(s.kind(k) == digits || s.v.currBefore.has(s, k))) {
 		return c.end, false // "twenty-one" is read as one number; "10-year" is no range
+	}
+	if s.kind(c.end) == symbol && !s.glued(c.end) && s.glued(k) {
+		return c.end, false // "-1.62 -1.41%": a sign, as in a table of changes
 	}
 	return k, true
 }

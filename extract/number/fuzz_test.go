@@ -31,6 +31,8 @@ func fuzzSeeds(f *testing.F) []string {
 		"more than 10,000 emails", "$4.4 billion dollars", "between 10 and 20 million", "1-1/2",
 		"CVE-2017-0144", "+1-222-2222/2222", "hundreds of millions of", "one hundred and first",
 		"- 10  k", "−5", "forty-five (45)", "<>30", "9.30am", "2024-03-26", "12,34,567.89",
+		"the Apollo 10 crew", "Meal 1\nEat", "a 4-1 win", "eight out of ten", "one in five adults", "a year or two",
+		"1,5 cm", "-1.62 -1.41%", "50 rupees to 2 crore people", "five 787 jets", "8/8",
 	}
 	if text, err := os.ReadFile("testdata/article.txt"); err == nil {
 		seeds = append(seeds, strings.Split(string(text), "\n")...)

@@ -35,7 +35,10 @@ const (
 	SkipIdentifier Skip = "identifier" // "CVE-2017-0144", "APT31", "Unit 61398", IP addresses, "29km"
 	SkipPhone      Skip = "phone"      // "+1-222-2222-2222", "555-123-4567"
 	SkipAge        Skip = "age"        // "Smith, 28,", "a 28-year-old", "aged 28"
-	SkipName       Skip = "name"       // "Five Eyes", "Fortune 500", "5G"
+	SkipName       Skip = "name"       // "Five Eyes", "Fortune 500", "5G", "the Apollo 10 crew", "Project Zero"
+	SkipScore      Skip = "score"      // "a 4-1 win", "beat them 53-9", "a 3-4 loss"
+	SkipRatio      Skip = "ratio"      // "eight out of ten", "one in five", "6/8"
+	SkipIdiom      Skip = "idiom"      // "a year or two", "a thing or two"
 	SkipPronoun    Skip = "pronoun"    // "the one you mentioned", "which one"
 )
 

@@ -42,9 +42,9 @@ var policy = map[string]string{
 	"He ranks higher than the tenth but lower than the fifteenth.": "ordinals are ranks, not amounts",
 	"single": `"single" is an adjective in news ("single market", "single largest")`,
 	// Decimal commas and a continental thousands dot are not English news style.
-	"In some countries you can write 5.00 or 5,00.": "a decimal comma is read as a list",
+	"In some countries you can write 5.00 or 5,00.": "a decimal comma is skipped, not read",
 	"1.111,11, 1,111.11":                            "a decimal comma is read as a list",
-	"The number is 1,3.":                            "a decimal comma is read as a list",
+	"The number is 1,3.":                            "a decimal comma is skipped, not read",
 	// Peer choices that read English differently.
 	"a million and a half":                  `quantulum3 reads 1000000.5; claimwire reads 1.5 million, as Recognizers-Text does`,
 	"minus a million and a half":            `quantulum3 reads -1000000.5; claimwire reads -1.5 million`,
@@ -53,7 +53,7 @@ var policy = map[string]string{
 	"several hundred years":                 `"several hundred" is a vague amount (about 300), flagged Vague`,
 	"Zero is a small number.":               `"a" alone is not one`,
 	"The number is from 200 to 300 in 2008": "Recognizers-Text finds no range here; claimwire finds 200 to 300",
-	"How about 2 in 5 or more":              `"2 in 5" is not read as a ratio`,
+	"How about 2 in 5 or more":              `"2 in 5" before a word is a ratio ("one in five adults"), not a count`,
 }
 
 type peerCase struct {

@@ -3,6 +3,7 @@ package number
 import (
 	"cmp"
 	"regexp"
+	"strings"
 )
 
 // shapes are chunks of digits and joiners that are not amounts, tried in
@@ -21,6 +22,7 @@ var shapes = []struct {
 	{regexp.MustCompile(`^\d{1,2}:\d\d(:\d\d)?$`), SkipTime},
 	{regexp.MustCompile(`(?i)^\d{1,2}([:.]\d\d)?[ap]m$`), SkipTime},
 	{regexp.MustCompile(`^\d{1,4}([-./]\d{2,4}){2,}$`), SkipPhone},
+	{regexp.MustCompile(`^\d{1,3},\d{1,2}$`), SkipIdentifier}, // a decimal comma ("1,5 cm"), which English news does not write
 }
 
 // chunkSkip reports a chunk that is not an amount as a whole: a date, an
@@ -122,7 +124,23 @@ func (s *scanner) chunkReason(i, end int) Skip {
 			return sh.skip
 		}
 	}
+	if s.score(i, end) {
+		return SkipScore
+	}
 	return s.lettersInChunk(i, end)
+}
+
+// score reports two numbers joined by a hyphen that are a score, not a
+// range: the first is not below the second ("won 4-1", "a 2-2 draw"), or a
+// score word follows ("a 3-4 loss").
+func (s *scanner) score(i, end int) bool {
+	if end != i+3 || s.kind(i+2) != digits || len(s.low(i)) > 3 || len(s.low(i+2)) > 3 {
+		return false
+	}
+	if !s.is(i+1, "-") && !s.is(i+1, "–") {
+		return false
+	}
+	return parse(s.low(i)) >= parse(s.low(i+2)) || (s.near(end) && s.v.scores.has(s, end))
 }
 
 // wordLed classes a chunk that starts with letters: "APT31", "v2",
@@ -174,7 +192,120 @@ func (s *scanner) classify(c *cand) {
 		c.m.Skip, c.label = why, true
 		return
 	}
-	c.m.Skip = cmp.Or(s.aged(c), s.dated(c), s.clocked(c), s.yearly(c), s.pronoun(c))
+	c.m.Skip = cmp.Or(s.aged(c), s.dated(c), s.clocked(c), s.yearly(c), s.pronoun(c), s.named(c), s.idiom(c), s.longDigits(c))
+}
+
+// named reports a number that is part of a name: after a capitalised
+// word ("the Apollo 10 crew", "Galaxy Note 10 Plus", "Project Zero") or a
+// number word ("five 787 jets"), or
+// a capitalised number word before one ("the Three Amigos"). A capitalised
+// word that starts a sentence may be any word ("Only 10 people"), so
+// there the number must also be followed by a capital or end its line
+// ("Meal 1").
+func (s *scanner) named(c *cand) Skip {
+	if c.m.Qualifier != "" || c.m.Unit != "" || c.first != c.n.start || !(c.n.plain || c.n.words) {
+		return ""
+	}
+	if c.n.words && !isUpper(s.raw(c.first)) {
+		return ""
+	}
+	p := c.first - 1
+	before := s.kind(p) == word && isUpper(s.raw(p)) && s.sameLine(c.first) && !s.month(p) && !s.v.weekdays[s.raw(p)]
+	capAfter := s.kind(c.end) == word && isUpper(s.raw(c.end)) && s.sameLine(c.end)
+	if _, end, ok := s.v.words.at(s, p); ok && end == c.first && c.n.plain && s.sameLine(c.first) {
+		return SkipName // "five 787 jets": a count, then a model number
+	}
+	switch {
+	case before && !s.startsSentence(p):
+		return SkipName
+	case before && (capAfter || !s.alnum(c.end) || !s.sameLine(c.end)):
+		return SkipName
+	case c.n.words && capAfter && !s.startsSentence(c.first):
+		return SkipName
+	}
+	return ""
+}
+
+// sameLine reports whether token i is on the line of token i-1.
+func (s *scanner) sameLine(i int) bool {
+	return i > 0 && i < len(s.toks) && !strings.Contains(s.gap(i), "\n")
+}
+
+// startsSentence reports whether token i opens a sentence or a line: what
+// comes before it is nothing, a line break, an end mark, or an opening
+// quote or bracket after one.
+func (s *scanner) startsSentence(i int) bool {
+	for k := i - 1; ; k-- {
+		if k < 0 || !s.sameLine(k+1) {
+			return true
+		}
+		switch s.low(k) {
+		case ".", "!", "?", ":", ";", "•", "|":
+			return true
+		case `"`, "“", "‘", "'", "(", "[", "—", "–", "-":
+			continue
+		}
+		return false
+	}
+}
+
+// idiom reports a small number in "a NOUN or two" ("a year or two", "a
+// thing or two"), which counts nothing.
+func (s *scanner) idiom(c *cand) Skip {
+	if !c.n.words || c.m.Qualifier != "" || c.m.Value > 3 || !s.is(c.first-1, "or") {
+		return ""
+	}
+	if s.kind(c.first-2) == word && (s.is(c.first-3, "a") || s.is(c.first-3, "an")) {
+		return SkipIdiom
+	}
+	return ""
+}
+
+// longDigits reports a run of sixteen or more digits with no separators:
+// an identifier such as a post, card or account number. News style groups
+// the digits of amounts that large.
+func (s *scanner) longDigits(c *cand) Skip {
+	if c.n.plain && c.n.ndigits >= 16 && c.m.Unit == "" {
+		return SkipIdentifier
+	}
+	return ""
+}
+
+// ratio reads the rest of a ratio after its first number: "eight out of
+// ten", "one in five". "18 out of 25 slots" is a count, so "out of" makes
+// a ratio only with a denominator of a proportion: up to 5, or a power of
+// ten. "in" makes one when the people or things it rates follow ("one in
+// five adults", "1 in 10 of them"), and no year ("10 in 2014").
+func (s *scanner) ratio(c *cand) (int, bool) {
+	k, of := c.end, false
+	switch {
+	case s.is(k, "out") && s.is(k+1, "of") && s.near(k) && s.near(k+1):
+		k, of = k+2, true
+	case s.is(k, "in") && s.near(k):
+		k++
+	default:
+		return c.end, false
+	}
+	q, ok := s.quantity(k)
+	if !ok || q.n.skip != "" || q.unit != "" || q.value <= c.m.Value || yearLike(q.n) || !s.near(k) {
+		return c.end, false
+	}
+	if of && q.value > 5 && !powerOfTen(q.value) {
+		return c.end, false
+	}
+	if !of && !(s.kind(q.end) == word && s.near(q.end)) {
+		return c.end, false
+	}
+	return q.end, true
+}
+
+func powerOfTen(v float64) bool {
+	for p := 10.0; p <= v; p *= 10 {
+		if p == v {
+			return true
+		}
+	}
+	return false
 }
 
 // labelled reports a number that names a thing: "No. 5", "Unit 61398",

@@ -89,9 +89,10 @@ type vocab struct {
 	joins, clock, ageAfter, pronounAfter table[bool]
 	yearCues, ageBefore, versions        table[bool]
 	labels, pronounBefore, names         table[bool]
+	scores                               table[bool]
 	ordinals, fractions, scales          map[string]float64
 	suffixes, money                      map[string]float64 // as written: their case matters
-	ordSuffixes, months                  map[string]bool
+	ordSuffixes, months, weekdays        map[string]bool
 	lead                                 map[string]lead // what a token may begin, read with one lookup
 }
 
@@ -156,6 +157,7 @@ func (v *vocab) compileTables(n *rules.Numbers) error {
 	v.labels, err = listTable("labels", n.Labels, false, err)
 	v.pronounBefore, err = listTable("pronoun_before", n.PronounBefore, false, err)
 	v.names, err = listTable("names", n.Names, false, err)
+	v.scores, err = listTable("scores", n.Scores, false, err)
 	return err
 }
 
@@ -168,6 +170,7 @@ func (v *vocab) compileWords(n *rules.Numbers) error {
 	v.money, err = wordMap("money_suffixes", n.MoneySuffixes, true, err)
 	v.ordSuffixes, err = wordSet("ordinal_suffixes", n.OrdinalSuffixes, false, err)
 	v.months, err = wordSet("months", n.Months, true, err)
+	v.weekdays, err = wordSet("weekdays", n.Weekdays, true, err)
 	return err
 }
 
