@@ -77,15 +77,24 @@ func (d *doc) eventQuotes(sp *speech) []model.Claim {
 	for _, q := range direct {
 		out = append(out, d.quoteClaim(sp, q.start, q.end, true, "quote.direct"))
 	}
-	if len(direct) > 0 {
-		return out
-	}
 	for _, r := range sp.content {
-		if d.wordCount(r.s, r.e) >= minContentWords {
+		// a part of the content outside every direct quotation is reported
+		// speech of its own: "When the rule takes effect, she added, “…”"
+		if (len(direct) == 0 || !d.quotedIn(r)) && d.wordCount(r.s, r.e) >= minContentWords {
 			out = append(out, d.quoteClaim(sp, r.s, r.e, false, "quote.reported"))
 		}
 	}
 	return out
+}
+
+// quotedIn reports whether a quotation overlaps byte range r.
+func (d *doc) quotedIn(r byteRange) bool {
+	for _, q := range d.quotes {
+		if q.open < r.e && r.s < q.end {
+			return true
+		}
+	}
+	return false
 }
 
 func (sp *speech) overlaps(q *quoteSpan) bool {
@@ -115,16 +124,21 @@ func (d *doc) quoteClaim(sp *speech, s, e int, direct bool, rule string) model.C
 
 // trimQuote trims spaces, quote marks and trailing commas off [s, e).
 func trimQuote(text string, s, e int) (int, int) {
-	for s < e && strings.ContainsRune(" \t\n“”\"‘,:", rune(text[s])) {
-		s++
-	}
-	for s < e && strings.HasPrefix(text[s:], "“") {
-		s += len("“")
+	for s < e {
+		if strings.ContainsRune(" \t\n“”\"‘,:", rune(text[s])) {
+			s++
+		} else if m := leadingMark(text[s:e]); m > 0 {
+			s += m
+		} else {
+			break
+		}
 	}
 	for e > s {
 		switch {
-		case strings.HasSuffix(text[:e], "”"):
+		case strings.HasSuffix(text[s:e], "”"):
 			e -= len("”")
+		case strings.HasSuffix(text[s:e], "''"):
+			e -= len("''")
 		case strings.ContainsRune(" \t\n\",;:", rune(text[e-1])):
 			e--
 		default:
@@ -132,6 +146,17 @@ func trimQuote(text string, s, e int) (int, int) {
 		}
 	}
 	return s, e
+}
+
+// leadingMark returns the length of an opening quotation mark at the start
+// of s: a typographic one or two apostrophes.
+func leadingMark(s string) int {
+	for _, m := range []string{"“", "''"} {
+		if strings.HasPrefix(s, m) {
+			return len(m)
+		}
+	}
+	return 0
 }
 
 // strayQuotes attributes quotations that no speech event covers: a quote

@@ -49,9 +49,10 @@ type doc struct {
 // tokenRE matches, in order of preference: dotted abbreviations (U.S.),
 // numbers with separators (10,000 and 1.5), words with inner hyphens,
 // apostrophes, dots or ampersands (cyber-espionage, AT&T), a possessive
-// ending, and any other single character.
+// ending, two apostrophes standing for a quotation mark (”Yes,” she
+// said), and any other single character.
 var tokenRE = regexp.MustCompile(`(?:\p{L}\.){2,}|\$?\d[\d,.]*\d%?|\d+%?|` +
-	`[\p{L}\p{N}]+(?:[-'’.&/][\p{L}\p{N}]+)*|['’]s\b|[^\s\p{Z}]`)
+	`[\p{L}\p{N}]+(?:[-'’.&/][\p{L}\p{N}]+)*|['’]s\b|''|[^\s\p{Z}]`)
 
 func tokenize(text string, start int) []token {
 	var toks []token
@@ -134,7 +135,7 @@ func (t *token) isWord() bool {
 
 func (t *token) isQuote() bool {
 	switch t.text {
-	case `"`, "“", "”", "«", "»", "„":
+	case `"`, "“", "”", "«", "»", "„", "''":
 		return true
 	}
 	return false

@@ -32,7 +32,7 @@ var strippable = newSet([]string{"the", "a", "an", "this", "that", "these", "tho
 // resolve says what the phrase p refers to. Pronouns are resolved against
 // earlier mentions.
 func (d *doc) resolve(p span) party {
-	for p.s < p.e && (strippable.has(d.toks[p.s].lower) || d.toks[p.s].text == "“" || d.toks[p.s].text == `"`) {
+	for p.s < p.e && (strippable.has(d.toks[p.s].lower) || d.toks[p.s].isQuote()) {
 		p.s++
 	}
 	for p.e > p.s && !d.toks[p.e-1].isWord() {
@@ -77,7 +77,7 @@ func (d *doc) resolvePerson(p span) party {
 	if ns-2 >= p.s && d.countryNamedPerson(ns-1) {
 		ns-- // "Jane Malta" is a person, though Malta is a state
 	}
-	for ns > p.s && d.nameToken(ns-1) {
+	for ns > p.s && (d.nameToken(ns-1) || d.initialDot(ns-1)) {
 		ns--
 	}
 	if ns == p.e || p.e-ns > 4 || ns > p.s && nameLinks.has(d.toks[ns-1].lower) {

@@ -67,7 +67,7 @@ func closesAfterStop(t *token, prev *token) bool {
 	switch t.text {
 	case "”", ")", "]", "»":
 		return true
-	case `"`, "'", "’":
+	case `"`, "''", "'", "’":
 		return prev.end == t.start // a straight mark after a space opens the next sentence
 	}
 	return false

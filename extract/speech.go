@@ -144,6 +144,10 @@ func (d *doc) speechAt(v int) *speech {
 		sp.speaker = party{} // "Fifty-one percent say" reports a poll
 	}
 	d.rememberSpeaker(sp.speaker, subj.s)
+	if k := d.parenthetical(subj, v); k > 0 {
+		sp.content = d.aroundParenthetical(subj, k)
+		return sp
+	}
 	after := d.contentAfter(v)
 	if !after.empty() {
 		sp.content = d.rangeOf(after.s, after.e)
@@ -171,6 +175,33 @@ func (d *doc) speakerPhrase(v int) span {
 		subj = d.antecedentOfRelative(subj.s)
 	}
 	return subj
+}
+
+// parenthetical returns the index of the comma that closes an attribution
+// set inside its content ("The risk, he said, is a delay"; "When the rule
+// takes effect, Ortiz added, “it will …”"), or 0.
+func (d *doc) parenthetical(subj span, v int) int {
+	s := d.sentenceOf(v)
+	if subj.s-1 <= s.first || d.toks[subj.s-1].text != "," || d.toks[subj.s-2].isQuote() {
+		return 0 // "“…,” she said, …" splits a quotation: contentBefore handles it
+	}
+	k := d.skipAdjuncts(v+1, s.last)
+	if k+2 >= s.last || d.toks[k].text != "," || d.insideQuote(d.toks[subj.s].start) {
+		return 0
+	}
+	return k
+}
+
+// aroundParenthetical returns the content on both sides of a parenthetical
+// attribution whose subject is subj and whose closing comma is at k.
+func (d *doc) aroundParenthetical(subj span, k int) []byteRange {
+	s := d.sentenceOf(k)
+	end := s.last
+	for end > k+1 && !d.toks[end-1].isWord() && !d.toks[end-1].isQuote() {
+		end--
+	}
+	before := d.rangeOf(d.contentStart(s), d.trimBack(subj.s, s.first))
+	return append(before, d.rangeOf(k+1, end)...)
 }
 
 // contentBefore returns what precedes "…,” he said": the quotation or
@@ -229,7 +260,7 @@ func (d *doc) inverted(v int) bool {
 		return false
 	}
 	prev := d.toks[v-1].text
-	if prev != "," && prev != "”" && prev != `"` {
+	if prev != "," && prev != "”" && prev != `"` && prev != "''" {
 		return false
 	}
 	next := &d.toks[v+1]
@@ -237,10 +268,25 @@ func (d *doc) inverted(v int) bool {
 		return false
 	}
 	np := d.npStartingAt(v+1, s.last)
+	np.e = d.skipParen(np.e, s.last) // "said Sen. Ana Ortiz (D-Minn.), who …"
 	if np.e < s.last && !(d.toks[np.e].text == "," || d.toks[np.e].text == "." || timePreps.has(d.toks[np.e].lower) || d.toks[np.e].lower == "in") {
 		return false
 	}
 	return d.clauseOrQuote(span{s.first, v})
+}
+
+// skipParen returns the index after a short parenthesis that opens at k,
+// such as a party tag ("(D-Minn.)", "(R)"), or k when there is none.
+func (d *doc) skipParen(k, hi int) int {
+	if k >= hi || d.toks[k].text != "(" {
+		return k
+	}
+	for j := k + 1; j < hi && j <= k+8; j++ {
+		if d.toks[j].text == ")" {
+			return j + 1
+		}
+	}
+	return k
 }
 
 var invertible = newSet([]string{"said", "says", "added", "adds", "wrote", "writes", "explained", "noted", "continued", "recalled", "warned", "asked", "insisted", "stated", "argued", "acknowledged", "remarked"})
@@ -249,7 +295,7 @@ var invertible = newSet([]string{"said", "says", "added", "adds", "wrote", "writ
 // the content that the speaker said: "…,” he said", "…, Ortiz said".
 func (d *doc) isSpeechBoundary(i int) bool {
 	switch d.toks[i].text {
-	case ",", "”", `"`, ")", "—", ":":
+	case ",", "”", `"`, "''", ")", "—", ":":
 		return true
 	}
 	return false
