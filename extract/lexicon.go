@@ -49,6 +49,12 @@ type lexicon struct {
 	notCounted, numberWords          set
 	triggers                         set // every word a rule starts from
 
+	// quotes and speakers
+	speechObjects, invertible, occasions set
+	media, genericOrgs, governmentWords  set
+	styles, deathWords, placeWords       set
+	gender                               map[string]gender // given names and styles → sex
+
 	attribution    [][]string
 	accuse         map[string]*rules.AccuseCue
 	names          map[string][]*entry // first token → entries, longest first
@@ -82,6 +88,10 @@ func newLexicon(rs *rules.Set) *lexicon {
 		notCounted: newSet(c.NotCounted), agentive: newSet(c.Agentive), notSpeech: newSet(c.NotSpeech),
 		bringing: newSet(c.Bringing), people: newSet(c.People),
 		campaigns: newSet(c.Campaigns), attackModifiers: newSet(c.AttackModifiers),
+		speechObjects: newSet(c.SpeechObjects), invertible: newSet(c.Invertible), occasions: newSet(c.Occasions),
+		media: newSet(c.Media), genericOrgs: newSet(c.GenericOrgs), governmentWords: newSet(c.GovernmentWords),
+		styles: newSet(c.Styles), deathWords: newSet(c.DeathWords), placeWords: newSet(c.PlaceWords),
+		gender:         genders(c),
 		accuse:         map[string]*rules.AccuseCue{},
 		names:          map[string][]*entry{},
 		actorByName:    map[string]*entry{},

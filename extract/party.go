@@ -84,7 +84,7 @@ func (d *doc) resolvePerson(p span) party {
 		return party{} // "National Institute on Drug Abuse" is no person
 	}
 	name := span{ns, p.e}
-	if ns > p.s && genericOrgs.has(d.toks[ns-1].lower) {
+	if ns > p.s && d.lx.genericOrgs.has(d.toks[ns-1].lower) {
 		// "political movement Forward Now", "blockchain analysis firm Chainalysis"
 		return party{kind: entOrg, name: d.words(name), title: d.titleText(span{p.s, ns}), span: name}
 	}
@@ -276,14 +276,12 @@ func (d *doc) standsForState(rest span) bool {
 		if l == "'s" {
 			continue
 		}
-		if !(d.lx.roles.has(l) || governmentWords.has(l)) {
+		if !(d.lx.roles.has(l) || d.lx.governmentWords.has(l)) {
 			return false
 		}
 	}
 	return true
 }
-
-var governmentWords = newSet([]string{"government", "governments", "intelligence", "authorities", "officials", "ministry", "ministries", "administration", "military", "state", "regime", "leadership", "foreign", "defence", "defense", "cabinet", "embassy", "diplomats", "prosecutors", "police", "investigators", "agencies", "services", "ambassador", "envoy", "diplomat", "spokesperson", "spokesman", "spokeswoman", "leader", "leaders", "president", "minister", "forces", "army", "navy", "agency", "security", "service", "cyber", "defence", "counterintelligence"})
 
 // orgName returns the capitalised run in the phrase that contains an
 // organisation word: "US Attorney's Office for the District of Northern
@@ -369,14 +367,12 @@ func (d *doc) authoredBy(p span, head int) bool {
 		switch l := d.toks[i].lower; {
 		case l == "'s" && i < head, l == "by" || l == "from":
 			return true
-		case media.has(l):
+		case d.lx.media.has(l):
 			return true
 		}
 	}
 	return head > p.s && (d.toks[head-1].isCap() || d.toks[head-1].ent != 0)
 }
-
-var media = newSet([]string{"website", "site", "blog", "page", "account", "channel", "feed", "twitter", "x", "facebook", "telegram"})
 
 // descEnd returns where a description's name ends: before its first
 // prepositional phrase other than an "of" phrase.
@@ -439,10 +435,8 @@ func (d *doc) fits(m *mention, head string) bool {
 	if !m.subject || m.kind != entOrg && m.kind != entParty {
 		return false
 	}
-	return strings.Contains(strings.ToLower(m.name), head) || genericOrgs.has(head)
+	return strings.Contains(strings.ToLower(m.name), head) || d.lx.genericOrgs.has(head)
 }
-
-var genericOrgs = newSet([]string{"company", "firm", "organization", "organisation", "agency", "group", "team", "campaign", "movement", "outlet", "newspaper", "broadcaster", "daily", "chain", "operator", "retailer", "insurer", "carrier", "airline", "bank", "giant", "manufacturer", "publisher", "platform", "exchange", "network", "service", "group", "startup", "start-up", "maker", "provider", "vendor", "lab", "institute", "watchdog", "regulator", "charity"})
 
 // acronymFor maps an acronym to the full name it was introduced with
 // ("NCSC" → "National Cyber Security Centre") and

@@ -16,8 +16,6 @@ type speech struct {
 	deny    bool
 }
 
-var speechObjects = newSet([]string{"told", "tell", "tells", "telling", "warned", "warn", "warns", "urged", "reminded", "informed", "assured"})
-
 // findSpeech returns the speech events of sentence si.
 func (d *doc) findSpeech(si int) []*speech {
 	s := d.sents[si]
@@ -124,7 +122,7 @@ func (d *doc) speechAt(v int) *speech {
 		d.rememberSpeaker(sp.speaker, src.s)
 		sp.content = d.rangeOf(d.contentStart(s), d.trimBack(v, s.first))
 		return sp
-	case d.passive(v) && !speechObjects.has(d.toks[v].lower):
+	case d.passive(v) && !d.lx.speechObjects.has(d.toks[v].lower):
 		return nil // "data were posted on a site": no speaker, no speech
 	case d.passive(v):
 		// "Students were warned that …": the speaker is the agent, or
@@ -256,7 +254,7 @@ func (d *doc) participleSubject(v int) span {
 // more than an appositive or an adjunct.
 func (d *doc) inverted(v int) bool {
 	s := d.sentenceOf(v)
-	if v == s.first || v+1 >= s.last || !invertible.has(d.toks[v].lower) {
+	if v == s.first || v+1 >= s.last || !d.lx.invertible.has(d.toks[v].lower) {
 		return false
 	}
 	prev := d.toks[v-1].text
@@ -288,8 +286,6 @@ func (d *doc) skipParen(k, hi int) int {
 	}
 	return k
 }
-
-var invertible = newSet([]string{"said", "says", "added", "adds", "wrote", "writes", "explained", "noted", "continued", "recalled", "warned", "asked", "insisted", "stated", "argued", "acknowledged", "remarked"})
 
 // isSpeechBoundary reports whether token i, just before a speaker, ends
 // the content that the speaker said: "…,” he said", "…, Ortiz said".
@@ -330,7 +326,7 @@ func (d *doc) trimBack(k, lo int) int {
 func (d *doc) contentAfter(v int) span {
 	s := d.sentenceOf(v)
 	j := v + 1
-	if speechObjects.has(d.toks[v].lower) && j < s.last {
+	if d.lx.speechObjects.has(d.toks[v].lower) && j < s.last {
 		// "told Reuters (in November) that …", "told a Senate committee
 		// Thursday that …": the hearer comes before the content
 		if obj := d.npStartingAt(j, s.last); !obj.empty() && (!d.startsClause(j) || d.thatAfter(obj.e, s.last)) {
@@ -388,12 +384,12 @@ func (d *doc) adjunctPP(j, hi int) int {
 	if np.empty() {
 		return j
 	}
-	if np.e < hi && occasions.has(d.toks[np.e].lower) {
+	if np.e < hi && d.lx.occasions.has(d.toks[np.e].lower) {
 		np.e++ // "after a private intelligence briefing", tagged as a verb
 	}
 	head := &d.toks[np.e-1]
 	if d.lx.timeWords.has(head.lower) || isDigit(head.text) || d.lx.documents.has(head.lower) || head.isCap() ||
-		occasions.has(head.lower) {
+		d.lx.occasions.has(head.lower) {
 		return np.e
 	}
 	return j
@@ -404,8 +400,6 @@ func (d *doc) adjunctPP(j, hi int) int {
 var postmodifierTags = set{"IN": {}, "TO": {}, "WDT": {}, "WP": {}}
 
 var adjunctPreps = newSet([]string{"in", "on", "at", "during", "to", "after", "before", "following", "via", "through"})
-
-var occasions = newSet([]string{"conference", "briefing", "interview", "hearing", "meeting", "speech", "podcast", "broadcast", "reporters", "journalists", "television", "radio", "summit", "event", "call", "time", "session", "statement", "release"})
 
 // startsClause reports whether a clause begins at token j: a pronoun,
 // determiner or name followed soon by a finite verb, or a quotation.
