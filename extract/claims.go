@@ -112,7 +112,7 @@ func (d *doc) quoteClaim(sp *speech, s, e int, direct bool, rule string) model.C
 		e-- // reported speech ends where its sentence does
 	}
 	c := model.Claim{
-		Kind: model.Quote, Speaker: sp.speaker.name, SpeakerTitle: sp.speaker.title,
+		Kind: model.Quote, Speaker: sp.speaker.speakerName(), SpeakerTitle: sp.speaker.title,
 		Quote: d.text[s:e], Direct: direct, Rule: rule, Confidence: 0.8,
 	}
 	if sp.cue >= 0 {

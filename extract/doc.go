@@ -28,8 +28,9 @@ type sentence struct {
 // doc is an article cut into paragraphs, sentences and tokens.
 type doc struct {
 	lx        *lexicon
-	people    map[string]string // surname → full name
-	acronyms  map[string]string // acronym → the name it abbreviates
+	people    map[string][]*person // surname → the people of that name, in order of introduction
+	seen      int                  // how many person mentions were resolved: orders people by recency
+	acronyms  map[string]string    // acronym → the name it abbreviates
 	mentions  []mention
 	noNER     bool // decide person names without prose's entity model (cheaper)
 	quotes    []quoteSpan

@@ -53,7 +53,7 @@ type lexicon struct {
 	speechObjects, invertible, occasions set
 	media, genericOrgs, governmentWords  set
 	styles, deathWords, placeWords       set
-	gender                               map[string]gender // given names and styles → sex
+	nameSex, styleSex                    map[string]gender // given names and styles → sex
 
 	attribution    [][]string
 	accuse         map[string]*rules.AccuseCue
@@ -91,7 +91,7 @@ func newLexicon(rs *rules.Set) *lexicon {
 		speechObjects: newSet(c.SpeechObjects), invertible: newSet(c.Invertible), occasions: newSet(c.Occasions),
 		media: newSet(c.Media), genericOrgs: newSet(c.GenericOrgs), governmentWords: newSet(c.GovernmentWords),
 		styles: newSet(c.Styles), deathWords: newSet(c.DeathWords), placeWords: newSet(c.PlaceWords),
-		gender:         genders(c),
+		nameSex: sexes(c.MaleNames, c.FemaleNames), styleSex: sexes(c.MaleStyles, c.FemaleStyles),
 		accuse:         map[string]*rules.AccuseCue{},
 		names:          map[string][]*entry{},
 		actorByName:    map[string]*entry{},

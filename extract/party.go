@@ -14,6 +14,16 @@ type party struct {
 	plural  bool
 	span    span
 	actor   *entry
+	who     *person // for people: who they are across the article
+	styled  string  // for people: the name as quotes give it ("Mr. Ana Ortiz"), if other than name
+}
+
+// speakerName is the name a quote gives its speaker.
+func (p party) speakerName() string {
+	if p.styled != "" {
+		return p.styled
+	}
+	return p.name
 }
 
 func (p party) ok() bool { return p.name != "" }
@@ -88,11 +98,15 @@ func (d *doc) resolvePerson(p span) party {
 		// "political movement Forward Now", "blockchain analysis firm Chainalysis"
 		return party{kind: entOrg, name: d.words(name), title: d.titleText(span{p.s, ns}), span: name}
 	}
-	if !d.personish(name, ns > p.s && d.hasTitleBefore(span{p.s, ns})) {
+	titled := ns > p.s && d.hasTitleBefore(span{p.s, ns})
+	if !d.personish(name, titled) || !titled && d.placeName(name) {
 		return party{}
 	}
-	full := d.fullName(d.words(name))
-	return party{kind: entPerson, name: full, title: d.titleText(span{p.s, ns}), span: name, country: d.countryIn(span{p.s, ns})}
+	who := d.personNamed(d.words(name), d.sexOf(span{p.s, ns}, name))
+	return party{
+		kind: entPerson, name: who.full, styled: d.styledName(who, name, p.s), title: d.titleText(span{p.s, ns}),
+		span: name, country: d.countryIn(span{p.s, ns}), who: who,
+	}
 }
 
 // countryNamedPerson reports whether token i, a one-word country or
@@ -195,20 +209,7 @@ func (d *doc) countryIn(p span) string {
 
 // knownPerson reports whether name was seen before as a person.
 func (d *doc) knownPerson(name string) bool {
-	last := lastWord(name)
-	_, ok := d.people[last]
-	return ok
-}
-
-// fullName returns the longest earlier name of the person with this
-// surname ("Ortiz" → "Ana Ortiz") and remembers name.
-func (d *doc) fullName(name string) string {
-	last := lastWord(name)
-	if full, ok := d.people[last]; ok && len(full) > len(name) && strings.HasSuffix(full, name) {
-		return full
-	}
-	d.people[last] = name
-	return name
+	return len(d.people[lastWord(name)]) > 0
 }
 
 func lastWord(s string) string {
@@ -339,6 +340,9 @@ func (d *doc) resolveDescription(p span) party {
 		if owner := d.resolve(span{p.s, k}); owner.kind == entPerson || owner.kind == entOrg || owner.kind == entParty || owner.kind == entCountry {
 			return party{kind: entOrg, name: owner.name + "’s " + d.words(span{k + 1, p.e}), span: p, country: owner.country}
 		}
+	}
+	if d.placeName(p) {
+		return party{} // "Central Park" says nothing
 	}
 	text := d.words(p)
 	if p.e-p.s == 1 && isAllCaps(text) || p.e-p.s <= 3 && d.capitalised(p.s) && d.capitalised(p.e-1) {

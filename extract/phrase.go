@@ -446,5 +446,9 @@ func (d *doc) capitalised(i int) bool {
 	if !t.isCap() {
 		return false
 	}
-	return d.sents[t.sent].first != i || strings.HasPrefix(t.tag, "NNP")
+	if d.sents[t.sent].first != i || strings.HasPrefix(t.tag, "NNP") {
+		return true
+	}
+	// an untagged sentence opening with a given name: "Ana Ortiz spoke"
+	return d.lx.nameSex[t.lower] != genderUnknown && i+1 < len(d.toks) && d.toks[i+1].sent == t.sent && d.toks[i+1].isCap()
 }

@@ -2,7 +2,7 @@ package extract
 
 // newDoc cuts text into paragraphs, sentences and tokens.
 func (e *Extractor) newDoc(text string) *doc {
-	d := &doc{text: text, lx: e.lx, authoritySent: -1, people: map[string]string{}, acronyms: map[string]string{}}
+	d := &doc{text: text, lx: e.lx, authoritySent: -1, people: map[string][]*person{}, acronyms: map[string]string{}}
 	d.paras = paragraphs(text)
 	for pi, p := range d.paras {
 		toks := tokenize(text[p[0]:p[1]], p[0])
