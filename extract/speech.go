@@ -30,11 +30,36 @@ func (d *doc) findSpeech(si int) []*speech {
 		} else if d.isSpeechVerb(v) {
 			sp = d.speechAt(v)
 		}
+		if sp != nil && len(sp.content) == 0 {
+			sp.content = d.quoteAfter(v)
+		}
 		if sp != nil && len(sp.content) > 0 {
 			out = append(out, sp)
 		}
 	}
 	return dropNested(out)
+}
+
+// quoteAfter returns the quotation that opens the next sentence when the
+// verb at v ends its own with nothing to say: "Ortiz said in a
+// statement. “We …”", "Ortiz said: ¶ “We …”".
+func (d *doc) quoteAfter(v int) []byteRange {
+	s := d.sentenceOf(v)
+	k := d.skipAdjuncts(v+1, s.last)
+	if k != s.last-1 || d.toks[k].text != "." && d.toks[k].text != ":" {
+		return nil
+	}
+	si := d.toks[v].sent + 1
+	if si >= len(d.sents) || d.sents[si].para > s.para+1 {
+		return nil
+	}
+	open := d.toks[d.sents[si].first].start
+	for _, q := range d.quotes {
+		if q.open == open {
+			return []byteRange{{q.start, q.end}}
+		}
+	}
+	return nil
 }
 
 // isSpeechVerb reports whether token v is a verb of saying used as a verb.
@@ -349,7 +374,26 @@ func (d *doc) contentAfter(v int) span {
 	if !direct && !d.startsClause(j) {
 		return span{}
 	}
-	return span{j, end}
+	return span{j, d.nextSaying(j, end)}
+}
+
+// nextSaying returns where content that starts at j ends: before a verb of
+// saying coordinated with the first ("said A, but added that B", "said A,
+// adding that B"), which says content of its own, or at end.
+func (d *doc) nextSaying(j, end int) int {
+	for k := j + 2; k < end; k++ {
+		t := &d.toks[k]
+		if !d.lx.speech.has(t.lower) || !strings.HasPrefix(t.tag, "VB") || d.insideQuote(t.start) {
+			continue
+		}
+		if t.tag == "VBG" && d.toks[k-1].text == "," {
+			return d.trimBack(k, j) // "…, adding"
+		}
+		if t.tag != "VBG" && d.coordinated(k) {
+			return d.trimBack(d.skipBackAdjuncts(k-1, j), j) // "…, but added"
+		}
+	}
+	return end
 }
 
 // thatAfter reports whether "that" or the sentence end follows token k,
