@@ -171,7 +171,7 @@ func (d *doc) strayQuotes(events []*speech) []model.Claim {
 			continue
 		}
 		sp := d.previousSpeaker(events, q)
-		if sp == nil || !d.opensSentence(q) {
+		if sp == nil || !d.opensSentence(q) || d.attributedAfter(q) {
 			sp = d.nextSpeaker(i)
 		}
 		if sp != nil {
@@ -190,6 +190,20 @@ func (d *doc) strayQuotes(events []*speech) []model.Claim {
 		}
 	}
 	return out
+}
+
+// attributedAfter reports whether a verb of saying follows the quotation
+// in its sentence: "“…,” tweeted Ana Ortiz, who …" has an attribution of its
+// own, even one the rules could not read, and continues no one.
+func (d *doc) attributedAfter(q *quoteSpan) bool {
+	k := d.tokenAt(q.end)
+	s := d.sentenceOf(min(k, len(d.toks)-1))
+	for i := k; i < s.last && i <= k+5; i++ {
+		if d.lx.speech.has(d.toks[i].lower) && !d.insideQuote(d.toks[i].start) {
+			return true
+		}
+	}
+	return false
 }
 
 // continuedQuote is a quotation attributed by continuation, kept so that

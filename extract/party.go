@@ -113,7 +113,7 @@ func (d *doc) resolvePerson(p span) party {
 // capital, is a surname: it follows a first name ("Jane Malta").
 func (d *doc) countryNamedPerson(i int) bool {
 	e, n := d.lx.lookup(d.toks, i, i+1)
-	if e == nil || n != 1 || e.kind != entCountry || e.demonym || i == 0 || d.toks[i].ent != 1 {
+	if e == nil || n != 1 || e.kind != entCountry || e.demonym && !d.givenName(i-1) || i == 0 || d.toks[i].ent != 1 {
 		return false
 	}
 	prev := i - 1
@@ -129,8 +129,8 @@ func (d *doc) nameToken(i int) bool {
 	if strings.HasPrefix(t.lower, "then-") || strings.HasPrefix(t.lower, "ex-") {
 		return false
 	}
-	if t.ent != 0 {
-		return false
+	if t.ent != 0 && !d.knownPerson(t.text) {
+		return false // "Cuban said" after "Mark Cuban" is the man
 	}
 	return !isAllCaps(t.text)
 }

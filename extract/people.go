@@ -134,3 +134,8 @@ func (d *doc) noteDeaths(si int) {
 		}
 	}
 }
+
+// givenName reports whether token i is a given name the rules know.
+func (d *doc) givenName(i int) bool {
+	return i >= 0 && d.lx.nameSex[d.toks[i].lower] != genderUnknown && d.toks[i].isCap()
+}
