@@ -113,12 +113,15 @@ func (d *doc) quoteClaim(sp *speech, s, e int, direct bool, rule string) model.C
 	}
 	c := model.Claim{
 		Kind: model.Quote, Speaker: sp.speaker.speakerName(), SpeakerTitle: sp.speaker.title,
-		Quote: d.text[s:e], Direct: direct, Rule: rule, Confidence: 0.8,
+		Quote: d.text[s:e], Direct: direct, Rule: rule,
 	}
 	if sp.cue >= 0 {
 		c.Cue = d.toks[sp.cue].text
 	}
 	d.evidence(&c, s, e)
+	sents := d.quoteSentences(sp, s)
+	c.Sentence = d.sentencesText(sents)
+	c.Confidence = quoteConfidence(rule, sp)
 	return c
 }
 
@@ -185,7 +188,8 @@ func (d *doc) strayQuotes(events []*speech) []model.Claim {
 		if subj.empty() || d.wordCount(q.start, q.end) < minStrayQuote || d.toks[subj.s].start >= q.open || d.copulaAfter(subj) {
 			continue
 		}
-		if p := d.resolve(subj); p.ok() && p.kind != entDesc {
+		// an unnamed organisation's "quotation" here is mostly a label or a title
+		if p := d.resolve(subj); p.ok() && p.kind != entDesc && p.kind != entOrg {
 			out = append(out, d.quoteClaim(&speech{cue: -1, speaker: p}, q.start, q.end, true, "quote.subject"))
 		}
 	}
