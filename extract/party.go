@@ -16,6 +16,7 @@ type party struct {
 	actor   *entry
 	who     *person // for people: who they are across the article
 	styled  string  // for people: the name as quotes give it ("Mr. Ana Ortiz"), if other than name
+	org     string  // for people: the organisation or state they speak for, if their title says
 }
 
 // speakerName is the name a quote gives its speaker.
@@ -105,7 +106,7 @@ func (d *doc) resolvePerson(p span) party {
 	who := d.personNamed(d.words(name), d.sexOf(span{p.s, ns}, name))
 	return party{
 		kind: entPerson, name: who.full, styled: d.styledName(who, name, p.s), title: d.titleText(span{p.s, ns}),
-		span: name, country: d.countryIn(span{p.s, ns}), who: who,
+		span: name, country: d.countryIn(span{p.s, ns}), who: who, org: d.speaksFor(span{p.s, ns}),
 	}
 }
 

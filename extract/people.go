@@ -75,20 +75,20 @@ func (d *doc) sexOf(title, name span) gender {
 	return d.lx.nameSex[d.toks[name.s].lower]
 }
 
-// styledName is the name a speaker is given: the full name, with the
-// style the story used before a surname kept in front ("Mr. Ortiz" →
+// styledName is the name a speaker is given when the story styles them:
+// the full name, with the style the story used before a surname kept in front ("Mr. Ortiz" →
 // "Mr. Ana Ortiz"), so that the name reads as the story wrote it and as
 // the person's full name at once.
 func (d *doc) styledName(who *person, name span, lo int) string {
 	if name.e-name.s != 1 {
-		return who.full
+		return ""
 	}
 	k := name.s - 1
 	if k > lo && d.toks[k].text == "." && d.abbreviationDot(k) {
 		k--
 	}
 	if k < lo || !d.toks[k].isCap() || !d.lx.styles.has(d.toks[k].lower) {
-		return who.full
+		return ""
 	}
 	return d.words(span{k, name.s}) + " " + who.full
 }
@@ -138,4 +138,27 @@ func (d *doc) noteDeaths(si int) {
 // givenName reports whether token i is a given name the rules know.
 func (d *doc) givenName(i int) bool {
 	return i >= 0 && d.lx.nameSex[d.toks[i].lower] != genderUnknown && d.toks[i].isCap()
+}
+
+// speaksFor returns the organisation or state a person's title says they
+// speak for: "Justice Department spokesperson" → Justice Department,
+// "Chinese foreign ministry spokesperson" → China, and a bare "foreign
+// ministry spokesperson" → the state the article last made a subject.
+func (d *doc) speaksFor(title span) string {
+	if title.empty() {
+		return ""
+	}
+	if inner := d.innerParty(title, -1); inner.ok() {
+		return inner.name
+	}
+	for i := title.s; i < title.e; i++ {
+		if d.lx.governmentWords.has(d.toks[i].lower) && !d.lx.roles.has(d.toks[i].lower) {
+			m, ok := d.lastMention(func(m *mention) bool { return m.kind == entCountry }, title.s)
+			if ok {
+				return m.name
+			}
+			return ""
+		}
+	}
+	return ""
 }
