@@ -55,6 +55,9 @@ func (d *doc) resolve(p span) party {
 	if p.e-p.s == 1 && d.toks[p.s].isPronoun() {
 		return d.antecedent(d.toks[p.s].lower, p.s)
 	}
+	if p.e-p.s == 1 && contracted(d.toks[p.s].lower) {
+		return party{} // "I've", "we're": a pronoun the tokenizer kept whole
+	}
 	if r := d.resolvePerson(p); r.ok() {
 		return r
 	}
@@ -88,8 +91,8 @@ func (d *doc) resolvePerson(p span) party {
 	if ns-2 >= p.s && d.countryNamedPerson(ns-1) {
 		ns-- // "Jane Malta" is a person, though Malta is a state
 	}
-	for ns > p.s && (d.nameToken(ns-1) || d.initialDot(ns-1)) {
-		ns--
+	for ns > p.s && (d.nameToken(ns-1) || d.initialDot(ns-1) || ns < p.e && d.initialDot(ns) && isInitial(d.toks[ns-1].text)) {
+		ns-- // "A." of "Sonya A. Zoghlin" is an initial, not the article
 	}
 	if ns == p.e || p.e-ns > 4 || ns > p.s && nameLinks.has(d.toks[ns-1].lower) {
 		return party{} // "National Institute on Drug Abuse" is no person
@@ -157,8 +160,8 @@ func (d *doc) personish(name span, titled bool) bool {
 	if titled || d.knownPerson(d.words(name)) {
 		return true
 	}
-	if n > 1 {
-		return true
+	if n > 1 || d.givenName(name.s) {
+		return true // "Dale wrote": a given name alone is a person
 	}
 	if d.longName(party{kind: entOrg, name: d.words(name)}).name != d.words(name) {
 		return false // "Marriott" after "Marriott International"
@@ -451,4 +454,10 @@ func (d *doc) acronymFor(name string) string {
 		return full
 	}
 	return name
+}
+
+// contracted reports a pronoun with a contracted auxiliary: "i've", "we're".
+func contracted(w string) bool {
+	i := strings.IndexByte(w, '\'')
+	return i > 0 && pronouns.has(w[:i])
 }
