@@ -77,15 +77,24 @@ func (d *doc) eventQuotes(sp *speech) []model.Claim {
 	for _, q := range direct {
 		out = append(out, d.quoteClaim(sp, q.start, q.end, true, "quote.direct"))
 	}
-	if len(direct) > 0 {
-		return out
-	}
 	for _, r := range sp.content {
-		if d.wordCount(r.s, r.e) >= minContentWords {
+		// a part of the content outside every direct quotation is reported
+		// speech of its own: "When the rule takes effect, she added, “…”"
+		if (len(direct) == 0 || !d.quotedIn(r)) && d.wordCount(r.s, r.e) >= minContentWords {
 			out = append(out, d.quoteClaim(sp, r.s, r.e, false, "quote.reported"))
 		}
 	}
 	return out
+}
+
+// quotedIn reports whether a quotation overlaps byte range r.
+func (d *doc) quotedIn(r byteRange) bool {
+	for _, q := range d.quotes {
+		if q.open < r.e && r.s < q.end {
+			return true
+		}
+	}
+	return false
 }
 
 func (sp *speech) overlaps(q *quoteSpan) bool {
@@ -103,28 +112,36 @@ func (d *doc) quoteClaim(sp *speech, s, e int, direct bool, rule string) model.C
 		e-- // reported speech ends where its sentence does
 	}
 	c := model.Claim{
-		Kind: model.Quote, Speaker: sp.speaker.name, SpeakerTitle: sp.speaker.title,
-		Quote: d.text[s:e], Direct: direct, Rule: rule, Confidence: 0.8,
+		Kind: model.Quote, Speaker: sp.speaker.speakerName(), SpeakerTitle: sp.speaker.title,
+		Quote: d.text[s:e], Direct: direct, Rule: rule,
 	}
 	if sp.cue >= 0 {
 		c.Cue = d.toks[sp.cue].text
 	}
 	d.evidence(&c, s, e)
+	sents := d.quoteSentences(sp, s)
+	c.Sentence = d.sentencesText(sents)
+	c.Confidence = quoteConfidence(rule, sp)
 	return c
 }
 
 // trimQuote trims spaces, quote marks and trailing commas off [s, e).
 func trimQuote(text string, s, e int) (int, int) {
-	for s < e && strings.ContainsRune(" \t\n“”\"‘,:", rune(text[s])) {
-		s++
-	}
-	for s < e && strings.HasPrefix(text[s:], "“") {
-		s += len("“")
+	for s < e {
+		if strings.ContainsRune(" \t\n“”\"‘,:", rune(text[s])) {
+			s++
+		} else if m := leadingMark(text[s:e]); m > 0 {
+			s += m
+		} else {
+			break
+		}
 	}
 	for e > s {
 		switch {
-		case strings.HasSuffix(text[:e], "”"):
+		case strings.HasSuffix(text[s:e], "”"):
 			e -= len("”")
+		case strings.HasSuffix(text[s:e], "''"):
+			e -= len("''")
 		case strings.ContainsRune(" \t\n\",;:", rune(text[e-1])):
 			e--
 		default:
@@ -132,6 +149,17 @@ func trimQuote(text string, s, e int) (int, int) {
 		}
 	}
 	return s, e
+}
+
+// leadingMark returns the length of an opening quotation mark at the start
+// of s: a typographic one or two apostrophes.
+func leadingMark(s string) int {
+	for _, m := range []string{"“", "''"} {
+		if strings.HasPrefix(s, m) {
+			return len(m)
+		}
+	}
+	return 0
 }
 
 // strayQuotes attributes quotations that no speech event covers: a quote
@@ -146,7 +174,7 @@ func (d *doc) strayQuotes(events []*speech) []model.Claim {
 			continue
 		}
 		sp := d.previousSpeaker(events, q)
-		if sp == nil || !d.opensSentence(q) {
+		if sp == nil || !d.opensSentence(q) || d.attributedAfter(q) {
 			sp = d.nextSpeaker(i)
 		}
 		if sp != nil {
@@ -160,11 +188,26 @@ func (d *doc) strayQuotes(events []*speech) []model.Claim {
 		if subj.empty() || d.wordCount(q.start, q.end) < minStrayQuote || d.toks[subj.s].start >= q.open || d.copulaAfter(subj) {
 			continue
 		}
-		if p := d.resolve(subj); p.ok() && p.kind != entDesc {
+		// an unnamed organisation's "quotation" here is mostly a label or a title
+		if p := d.resolve(subj); p.ok() && p.kind != entDesc && p.kind != entOrg {
 			out = append(out, d.quoteClaim(&speech{cue: -1, speaker: p}, q.start, q.end, true, "quote.subject"))
 		}
 	}
 	return out
+}
+
+// attributedAfter reports whether a verb of saying follows the quotation
+// in its sentence: "“…,” tweeted Ana Ortiz, who …" has an attribution of its
+// own, even one the rules could not read, and continues no one.
+func (d *doc) attributedAfter(q *quoteSpan) bool {
+	k := d.tokenAt(q.end)
+	s := d.sentenceOf(min(k, len(d.toks)-1))
+	for i := k; i < s.last && i <= k+5; i++ {
+		if d.lx.speech.has(d.toks[i].lower) && !d.insideQuote(d.toks[i].start) {
+			return true
+		}
+	}
+	return false
 }
 
 // continuedQuote is a quotation attributed by continuation, kept so that

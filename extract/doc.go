@@ -28,8 +28,9 @@ type sentence struct {
 // doc is an article cut into paragraphs, sentences and tokens.
 type doc struct {
 	lx        *lexicon
-	people    map[string]string // surname → full name
-	acronyms  map[string]string // acronym → the name it abbreviates
+	people    map[string][]*person // surname → the people of that name, in order of introduction
+	seen      int                  // how many person mentions were resolved: orders people by recency
+	acronyms  map[string]string    // acronym → the name it abbreviates
 	mentions  []mention
 	noNER     bool // decide person names without prose's entity model (cheaper)
 	quotes    []quoteSpan
@@ -49,9 +50,10 @@ type doc struct {
 // tokenRE matches, in order of preference: dotted abbreviations (U.S.),
 // numbers with separators (10,000 and 1.5), words with inner hyphens,
 // apostrophes, dots or ampersands (cyber-espionage, AT&T), a possessive
-// ending, and any other single character.
+// ending, two apostrophes standing for a quotation mark (”Yes,” she
+// said), and any other single character.
 var tokenRE = regexp.MustCompile(`(?:\p{L}\.){2,}|\$?\d[\d,.]*\d%?|\d+%?|` +
-	`[\p{L}\p{N}]+(?:[-'’.&/][\p{L}\p{N}]+)*|['’]s\b|[^\s\p{Z}]`)
+	`[\p{L}\p{N}]+(?:[-'’.&/][\p{L}\p{N}]+)*|['’]s\b|''|[^\s\p{Z}]`)
 
 func tokenize(text string, start int) []token {
 	var toks []token
@@ -134,7 +136,7 @@ func (t *token) isWord() bool {
 
 func (t *token) isQuote() bool {
 	switch t.text {
-	case `"`, "“", "”", "«", "»", "„":
+	case `"`, "“", "”", "«", "»", "„", "''":
 		return true
 	}
 	return false

@@ -114,6 +114,7 @@ func (d *doc) rememberSubject(si int) {
 		d.remember(p, p.span.s, false)
 	}
 	d.noNER = false
+	d.noteDeaths(si)
 	slices.SortStableFunc(d.mentions, func(a, b mention) int { return a.tok - b.tok })
 }
 

@@ -50,6 +50,12 @@ type lexicon struct {
 	durations, invariant             set // units of time and plurals like "aircraft", from the number rules
 	triggers                         set // every word a rule starts from
 
+	// quotes and speakers
+	speechObjects, invertible, occasions set
+	media, genericOrgs, governmentWords  set
+	styles, deathWords, placeWords       set
+	nameSex, styleSex                    map[string]gender // given names and styles → sex
+
 	attribution    [][]string
 	accuse         map[string]*rules.AccuseCue
 	names          map[string][]*entry // first token → entries, longest first
@@ -84,6 +90,10 @@ func newLexicon(rs *rules.Set) *lexicon {
 		bringing: newSet(c.Bringing), people: newSet(c.People),
 		durations: newSet(rs.Numbers.Durations), invariant: newSet(rs.Numbers.Invariant),
 		campaigns: newSet(c.Campaigns), attackModifiers: newSet(c.AttackModifiers),
+		speechObjects: newSet(c.SpeechObjects), invertible: newSet(c.Invertible), occasions: newSet(c.Occasions),
+		media: newSet(c.Media), genericOrgs: newSet(c.GenericOrgs), governmentWords: newSet(c.GovernmentWords),
+		styles: newSet(c.Styles), deathWords: newSet(c.DeathWords), placeWords: newSet(c.PlaceWords),
+		nameSex: sexes(c.MaleNames, c.FemaleNames), styleSex: sexes(c.MaleStyles, c.FemaleStyles),
 		accuse:         map[string]*rules.AccuseCue{},
 		names:          map[string][]*entry{},
 		actorByName:    map[string]*entry{},

@@ -37,14 +37,18 @@ func (d *doc) lastMention(ok func(*mention) bool, tok int) (mention, bool) {
 	return mention{}, false
 }
 
+var pronounSex = map[string]gender{"he": genderMale, "him": genderMale, "his": genderMale, "she": genderFemale, "her": genderFemale}
+
 // antecedent resolves a pronoun at token tok to the party it refers to:
 // "he" to the last person, "it" to the last organisation or state that
 // was a subject, "they" to the last group of people.
 func (d *doc) antecedent(pronoun string, tok int) party {
 	var ok func(*mention) bool
 	switch pronoun {
-	case "he", "she", "him", "her", "his":
-		ok = func(m *mention) bool { return m.kind == entPerson }
+	case "he", "him", "his":
+		ok = func(m *mention) bool { return m.kind == entPerson && m.who.canBe(genderMale) }
+	case "she", "her":
+		ok = func(m *mention) bool { return m.kind == entPerson && m.who.canBe(genderFemale) }
 	case "it", "its":
 		ok = func(m *mention) bool {
 			if m.kind == entDesc {
@@ -60,6 +64,9 @@ func (d *doc) antecedent(pronoun string, tok int) party {
 	m, found := d.lastMention(ok, tok)
 	if !found {
 		return party{}
+	}
+	if m.who != nil && m.who.sex == genderUnknown {
+		m.who.sex = pronounSex[pronoun] // "Ortiz … she said": Ortiz is a woman from now on
 	}
 	return m.party
 }

@@ -14,6 +14,17 @@ type party struct {
 	plural  bool
 	span    span
 	actor   *entry
+	who     *person // for people: who they are across the article
+	styled  string  // for people: the name as quotes give it ("Mr. Ana Ortiz"), if other than name
+	org     string  // for people: the organisation or state they speak for, if their title says
+}
+
+// speakerName is the name a quote gives its speaker.
+func (p party) speakerName() string {
+	if p.styled != "" {
+		return p.styled
+	}
+	return p.name
 }
 
 func (p party) ok() bool { return p.name != "" }
@@ -32,7 +43,7 @@ var strippable = newSet([]string{"the", "a", "an", "this", "that", "these", "tho
 // resolve says what the phrase p refers to. Pronouns are resolved against
 // earlier mentions.
 func (d *doc) resolve(p span) party {
-	for p.s < p.e && (strippable.has(d.toks[p.s].lower) || d.toks[p.s].text == "“" || d.toks[p.s].text == `"`) {
+	for p.s < p.e && (strippable.has(d.toks[p.s].lower) || d.toks[p.s].isQuote()) {
 		p.s++
 	}
 	for p.e > p.s && !d.toks[p.e-1].isWord() {
@@ -43,6 +54,9 @@ func (d *doc) resolve(p span) party {
 	}
 	if p.e-p.s == 1 && d.toks[p.s].isPronoun() {
 		return d.antecedent(d.toks[p.s].lower, p.s)
+	}
+	if p.e-p.s == 1 && contracted(d.toks[p.s].lower) {
+		return party{} // "I've", "we're": a pronoun the tokenizer kept whole
 	}
 	if r := d.resolvePerson(p); r.ok() {
 		return r
@@ -77,29 +91,33 @@ func (d *doc) resolvePerson(p span) party {
 	if ns-2 >= p.s && d.countryNamedPerson(ns-1) {
 		ns-- // "Jane Malta" is a person, though Malta is a state
 	}
-	for ns > p.s && d.nameToken(ns-1) {
-		ns--
+	for ns > p.s && (d.nameToken(ns-1) || d.initialDot(ns-1) || ns < p.e && d.initialDot(ns) && isInitial(d.toks[ns-1].text)) {
+		ns-- // "A." of "Sonya A. Zoghlin" is an initial, not the article
 	}
 	if ns == p.e || p.e-ns > 4 || ns > p.s && nameLinks.has(d.toks[ns-1].lower) {
 		return party{} // "National Institute on Drug Abuse" is no person
 	}
 	name := span{ns, p.e}
-	if ns > p.s && genericOrgs.has(d.toks[ns-1].lower) {
+	if ns > p.s && d.lx.genericOrgs.has(d.toks[ns-1].lower) {
 		// "political movement Forward Now", "blockchain analysis firm Chainalysis"
 		return party{kind: entOrg, name: d.words(name), title: d.titleText(span{p.s, ns}), span: name}
 	}
-	if !d.personish(name, ns > p.s && d.hasTitleBefore(span{p.s, ns})) {
+	titled := ns > p.s && d.hasTitleBefore(span{p.s, ns})
+	if !d.personish(name, titled) || !titled && d.placeName(name) {
 		return party{}
 	}
-	full := d.fullName(d.words(name))
-	return party{kind: entPerson, name: full, title: d.titleText(span{p.s, ns}), span: name, country: d.countryIn(span{p.s, ns})}
+	who := d.personNamed(d.words(name), d.sexOf(span{p.s, ns}, name))
+	return party{
+		kind: entPerson, name: who.full, styled: d.styledName(who, name, p.s), title: d.titleText(span{p.s, ns}),
+		span: name, country: d.countryIn(span{p.s, ns}), who: who, org: d.speaksFor(span{p.s, ns}),
+	}
 }
 
 // countryNamedPerson reports whether token i, a one-word country or
 // capital, is a surname: it follows a first name ("Jane Malta").
 func (d *doc) countryNamedPerson(i int) bool {
 	e, n := d.lx.lookup(d.toks, i, i+1)
-	if e == nil || n != 1 || e.kind != entCountry || e.demonym || i == 0 || d.toks[i].ent != 1 {
+	if e == nil || n != 1 || e.kind != entCountry || e.demonym && !d.givenName(i-1) || i == 0 || d.toks[i].ent != 1 {
 		return false
 	}
 	prev := i - 1
@@ -115,8 +133,8 @@ func (d *doc) nameToken(i int) bool {
 	if strings.HasPrefix(t.lower, "then-") || strings.HasPrefix(t.lower, "ex-") {
 		return false
 	}
-	if t.ent != 0 {
-		return false
+	if t.ent != 0 && !d.knownPerson(t.text) {
+		return false // "Cuban said" after "Mark Cuban" is the man
 	}
 	return !isAllCaps(t.text)
 }
@@ -142,8 +160,8 @@ func (d *doc) personish(name span, titled bool) bool {
 	if titled || d.knownPerson(d.words(name)) {
 		return true
 	}
-	if n > 1 {
-		return true
+	if n > 1 || d.givenName(name.s) {
+		return true // "Dale wrote": a given name alone is a person
 	}
 	if d.longName(party{kind: entOrg, name: d.words(name)}).name != d.words(name) {
 		return false // "Marriott" after "Marriott International"
@@ -195,20 +213,7 @@ func (d *doc) countryIn(p span) string {
 
 // knownPerson reports whether name was seen before as a person.
 func (d *doc) knownPerson(name string) bool {
-	last := lastWord(name)
-	_, ok := d.people[last]
-	return ok
-}
-
-// fullName returns the longest earlier name of the person with this
-// surname ("Ortiz" → "Ana Ortiz") and remembers name.
-func (d *doc) fullName(name string) string {
-	last := lastWord(name)
-	if full, ok := d.people[last]; ok && len(full) > len(name) && strings.HasSuffix(full, name) {
-		return full
-	}
-	d.people[last] = name
-	return name
+	return len(d.people[lastWord(name)]) > 0
 }
 
 func lastWord(s string) string {
@@ -276,14 +281,12 @@ func (d *doc) standsForState(rest span) bool {
 		if l == "'s" {
 			continue
 		}
-		if !(d.lx.roles.has(l) || governmentWords.has(l)) {
+		if !(d.lx.roles.has(l) || d.lx.governmentWords.has(l)) {
 			return false
 		}
 	}
 	return true
 }
-
-var governmentWords = newSet([]string{"government", "governments", "intelligence", "authorities", "officials", "ministry", "ministries", "administration", "military", "state", "regime", "leadership", "foreign", "defence", "defense", "cabinet", "embassy", "diplomats", "prosecutors", "police", "investigators", "agencies", "services", "ambassador", "envoy", "diplomat", "spokesperson", "spokesman", "spokeswoman", "leader", "leaders", "president", "minister", "forces", "army", "navy", "agency", "security", "service", "cyber", "defence", "counterintelligence"})
 
 // orgName returns the capitalised run in the phrase that contains an
 // organisation word: "US Attorney's Office for the District of Northern
@@ -342,6 +345,9 @@ func (d *doc) resolveDescription(p span) party {
 			return party{kind: entOrg, name: owner.name + "’s " + d.words(span{k + 1, p.e}), span: p, country: owner.country}
 		}
 	}
+	if d.placeName(p) {
+		return party{} // "Central Park" says nothing
+	}
 	text := d.words(p)
 	if p.e-p.s == 1 && isAllCaps(text) || p.e-p.s <= 3 && d.capitalised(p.s) && d.capitalised(p.e-1) {
 		return party{kind: entOrg, name: d.acronymFor(text), span: p}
@@ -369,14 +375,12 @@ func (d *doc) authoredBy(p span, head int) bool {
 		switch l := d.toks[i].lower; {
 		case l == "'s" && i < head, l == "by" || l == "from":
 			return true
-		case media.has(l):
+		case d.lx.media.has(l):
 			return true
 		}
 	}
 	return head > p.s && (d.toks[head-1].isCap() || d.toks[head-1].ent != 0)
 }
-
-var media = newSet([]string{"website", "site", "blog", "page", "account", "channel", "feed", "twitter", "x", "facebook", "telegram"})
 
 // descEnd returns where a description's name ends: before its first
 // prepositional phrase other than an "of" phrase.
@@ -439,10 +443,8 @@ func (d *doc) fits(m *mention, head string) bool {
 	if !m.subject || m.kind != entOrg && m.kind != entParty {
 		return false
 	}
-	return strings.Contains(strings.ToLower(m.name), head) || genericOrgs.has(head)
+	return strings.Contains(strings.ToLower(m.name), head) || d.lx.genericOrgs.has(head)
 }
-
-var genericOrgs = newSet([]string{"company", "firm", "organization", "organisation", "agency", "group", "team", "campaign", "movement", "outlet", "newspaper", "broadcaster", "daily", "chain", "operator", "retailer", "insurer", "carrier", "airline", "bank", "giant", "manufacturer", "publisher", "platform", "exchange", "network", "service", "group", "startup", "start-up", "maker", "provider", "vendor", "lab", "institute", "watchdog", "regulator", "charity"})
 
 // acronymFor maps an acronym to the full name it was introduced with
 // ("NCSC" → "National Cyber Security Centre") and
@@ -452,4 +454,10 @@ func (d *doc) acronymFor(name string) string {
 		return full
 	}
 	return name
+}
+
+// contracted reports a pronoun with a contracted auxiliary: "i've", "we're".
+func contracted(w string) bool {
+	i := strings.IndexByte(w, '\'')
+	return i > 0 && pronouns.has(w[:i])
 }

@@ -93,10 +93,36 @@ func (d *doc) npStartingAt(start, hi int) span {
 }
 
 // abbreviationDot reports whether token i is the full stop of an
-// abbreviated title: "Sen. Mark Warner", "Gov. Kristi Noem".
+// abbreviated title or of an initial inside a name: "Sen. Mark Warner",
+// "Cmdr. Ana Ortiz", "Mary E. Lovely".
 func (d *doc) abbreviationDot(i int) bool {
 	return d.toks[i].text == "." && i > 0 && d.toks[i-1].end == d.toks[i].start &&
-		d.lx.abbreviations.has(d.toks[i-1].lower) && d.lx.titles.has(d.toks[i-1].lower)
+		(d.lx.abbreviations.has(d.toks[i-1].lower) && d.lx.titles.has(d.toks[i-1].lower) || d.initialDot(i))
+}
+
+// initialDot reports whether token i is the full stop of an initial: a
+// single capital letter between capitalised words ("Mary E. Lovely",
+// "J. Ana Ortiz").
+func (d *doc) initialDot(i int) bool {
+	if i == 0 || d.toks[i].text != "." {
+		return false
+	}
+	prev := &d.toks[i-1]
+	if prev.end != d.toks[i].start || !isInitial(prev.text) {
+		return false
+	}
+	return i+1 < len(d.toks) && d.toks[i+1].sent == d.toks[i].sent && d.toks[i+1].isCap()
+}
+
+// isInitial reports a single capital letter or a run of dotted ones
+// ("E", "G.K").
+func isInitial(s string) bool {
+	for i, r := range s {
+		if i%2 == 0 && !(r >= 'A' && r <= 'Z') || i%2 == 1 && r != '.' {
+			return false
+		}
+	}
+	return len(s)%2 == 1
 }
 
 // shortQuoteAt reports whether the quote mark at i opens or closes a
@@ -420,5 +446,9 @@ func (d *doc) capitalised(i int) bool {
 	if !t.isCap() {
 		return false
 	}
-	return d.sents[t.sent].first != i || strings.HasPrefix(t.tag, "NNP")
+	if d.sents[t.sent].first != i || strings.HasPrefix(t.tag, "NNP") {
+		return true
+	}
+	// an untagged sentence opening with a given name: "Ana Ortiz spoke"
+	return d.lx.nameSex[t.lower] != genderUnknown && i+1 < len(d.toks) && d.toks[i+1].sent == t.sent && d.toks[i+1].isCap()
 }

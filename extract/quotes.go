@@ -73,7 +73,7 @@ func (d *doc) quoteDir(i int) int {
 		return 1
 	case "”", "»":
 		return -1
-	case `"`:
+	case `"`, "''":
 	default:
 		return 0
 	}

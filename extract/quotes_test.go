@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -59,5 +60,56 @@ func TestQuoteOffsets(t *testing.T) {
 		if !strings.Contains(c.Sentence, c.Quote) {
 			t.Errorf("sentence %q does not hold quote %q", c.Sentence, c.Quote)
 		}
+	}
+}
+
+// TestQuoteEvidence checks that a speaker found in an earlier sentence is
+// named by the evidence, while the offsets still point at the quotation,
+// and that confidence follows how the quote was found.
+func TestQuoteEvidence(t *testing.T) {
+	cases := []struct {
+		name, text, sentence string
+		confidence           float64
+	}{
+		{"cue and speaker in the sentence", "“We will appeal the ruling,” Ana Ortiz said.", "“We will appeal the ruling,” Ana Ortiz said.", 0.95},
+		{"pronoun names the sentence before", "Ana Ortiz left the court.\n“We will appeal the ruling,” she said.",
+			"Ana Ortiz left the court.\n“We will appeal the ruling,” she said.", 0.95},
+		{"attribution before the quotation", "Ana Ortiz said in a statement. “We will appeal the ruling.”",
+			"Ana Ortiz said in a statement. “We will appeal the ruling.”", 0.95},
+		{"reported speech of an organisation", "The agency said the outage was over.", "The agency said the outage was over.", 0.81},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			cs := claimsOf(t, tc.text, model.Quote)
+			if len(cs) != 1 {
+				t.Fatalf("got %d quotes, want 1: %s", len(cs), summary(cs))
+			}
+			c := cs[0]
+			if c.Sentence != tc.sentence {
+				t.Errorf("sentence = %q, want %q", c.Sentence, tc.sentence)
+			}
+			if tc.text[c.Start:c.End] != c.Quote {
+				t.Errorf("offsets point at %q, quote is %q", tc.text[c.Start:c.End], c.Quote)
+			}
+			if math.Abs(c.Confidence-tc.confidence) > 1e-9 {
+				t.Errorf("confidence = %v, want %v", c.Confidence, tc.confidence)
+			}
+		})
+	}
+}
+
+func TestSpeaksFor(t *testing.T) {
+	d := readDoc(t, "China rejected the accusations on Tuesday.\n“The US has always played dumb,” foreign ministry spokesperson Lin Jian said.")
+	var events []*speech
+	for si := range d.sents {
+		d.rememberSubject(si)
+		events = append(events, d.findSpeech(si)...)
+	}
+	if len(events) != 1 {
+		t.Fatalf("got %d speech events, want 1", len(events))
+	}
+	p := events[0].speaker
+	if p.name != "Lin Jian" || p.title != "foreign ministry spokesperson" || p.org != "China" {
+		t.Errorf("speaker = %q [%q] for %q, want Lin Jian [foreign ministry spokesperson] for China", p.name, p.title, p.org)
 	}
 }

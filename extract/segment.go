@@ -2,7 +2,7 @@ package extract
 
 // newDoc cuts text into paragraphs, sentences and tokens.
 func (e *Extractor) newDoc(text string) *doc {
-	d := &doc{text: text, lx: e.lx, authoritySent: -1, people: map[string]string{}, acronyms: map[string]string{}}
+	d := &doc{text: text, lx: e.lx, authoritySent: -1, people: map[string][]*person{}, acronyms: map[string]string{}}
 	d.paras = paragraphs(text)
 	for pi, p := range d.paras {
 		toks := tokenize(text[p[0]:p[1]], p[0])
@@ -58,6 +58,9 @@ func (e *Extractor) endsSentence(toks []token, i, last int) bool {
 	if !next.isCap() && !next.isQuote() && !isDigit(next.text) {
 		return false
 	}
+	if t.text != "." && j > i+1 && toks[j-1].isQuote() && e.attributionFollows(toks, j, last) {
+		return false // "“Why now?” Ortiz asked." is one sentence
+	}
 	return t.text != "." || i == 0 || !e.isAbbreviation(&toks[i-1], toks[i-1].end == t.start)
 }
 
@@ -67,7 +70,7 @@ func closesAfterStop(t *token, prev *token) bool {
 	switch t.text {
 	case "”", ")", "]", "»":
 		return true
-	case `"`, "'", "’":
+	case `"`, "''", "'", "’":
 		return prev.end == t.start // a straight mark after a space opens the next sentence
 	}
 	return false
@@ -87,3 +90,19 @@ func (e *Extractor) isAbbreviation(prev *token, attached bool) bool {
 }
 
 func isDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+// attributionFollows reports whether the tokens from j name a speaker and
+// a verb of saying, as after a quotation that ends in "?" or "!": "said
+// Ortiz", "Ortiz said", "Sen. Ana Ortiz asked".
+func (e *Extractor) attributionFollows(toks []token, j, last int) bool {
+	for k := j; k < last && k <= j+5; k++ {
+		t := &toks[k]
+		if e.lx.speech.has(t.lower) {
+			return true
+		}
+		if !t.isCap() && t.text != "." {
+			return false
+		}
+	}
+	return false
+}

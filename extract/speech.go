@@ -16,8 +16,6 @@ type speech struct {
 	deny    bool
 }
 
-var speechObjects = newSet([]string{"told", "tell", "tells", "telling", "warned", "warn", "warns", "urged", "reminded", "informed", "assured"})
-
 // findSpeech returns the speech events of sentence si.
 func (d *doc) findSpeech(si int) []*speech {
 	s := d.sents[si]
@@ -32,11 +30,36 @@ func (d *doc) findSpeech(si int) []*speech {
 		} else if d.isSpeechVerb(v) {
 			sp = d.speechAt(v)
 		}
+		if sp != nil && len(sp.content) == 0 {
+			sp.content = d.quoteAfter(v)
+		}
 		if sp != nil && len(sp.content) > 0 {
 			out = append(out, sp)
 		}
 	}
 	return dropNested(out)
+}
+
+// quoteAfter returns the quotation that opens the next sentence when the
+// verb at v ends its own with nothing to say: "Ortiz said in a
+// statement. “We …”", "Ortiz said: ¶ “We …”".
+func (d *doc) quoteAfter(v int) []byteRange {
+	s := d.sentenceOf(v)
+	k := d.skipAdjuncts(v+1, s.last)
+	if k != s.last-1 || d.toks[k].text != "." && d.toks[k].text != ":" {
+		return nil
+	}
+	si := d.toks[v].sent + 1
+	if si >= len(d.sents) || d.sents[si].para > s.para+1 {
+		return nil
+	}
+	open := d.toks[d.sents[si].first].start
+	for _, q := range d.quotes {
+		if q.open == open {
+			return []byteRange{{q.start, q.end}}
+		}
+	}
+	return nil
 }
 
 // isSpeechVerb reports whether token v is a verb of saying used as a verb.
@@ -124,7 +147,7 @@ func (d *doc) speechAt(v int) *speech {
 		d.rememberSpeaker(sp.speaker, src.s)
 		sp.content = d.rangeOf(d.contentStart(s), d.trimBack(v, s.first))
 		return sp
-	case d.passive(v) && !speechObjects.has(d.toks[v].lower):
+	case d.passive(v) && !d.lx.speechObjects.has(d.toks[v].lower):
 		return nil // "data were posted on a site": no speaker, no speech
 	case d.passive(v):
 		// "Students were warned that …": the speaker is the agent, or
@@ -144,6 +167,10 @@ func (d *doc) speechAt(v int) *speech {
 		sp.speaker = party{} // "Fifty-one percent say" reports a poll
 	}
 	d.rememberSpeaker(sp.speaker, subj.s)
+	if k := d.parenthetical(subj, v); k > 0 {
+		sp.content = d.aroundParenthetical(subj, k)
+		return sp
+	}
 	after := d.contentAfter(v)
 	if !after.empty() {
 		sp.content = d.rangeOf(after.s, after.e)
@@ -171,6 +198,33 @@ func (d *doc) speakerPhrase(v int) span {
 		subj = d.antecedentOfRelative(subj.s)
 	}
 	return subj
+}
+
+// parenthetical returns the index of the comma that closes an attribution
+// set inside its content ("The risk, he said, is a delay"; "When the rule
+// takes effect, Ortiz added, “it will …”"), or 0.
+func (d *doc) parenthetical(subj span, v int) int {
+	s := d.sentenceOf(v)
+	if subj.s-1 <= s.first || d.toks[subj.s-1].text != "," || d.toks[subj.s-2].isQuote() {
+		return 0 // "“…,” she said, …" splits a quotation: contentBefore handles it
+	}
+	k := d.skipAdjuncts(v+1, s.last)
+	if k+2 >= s.last || d.toks[k].text != "," || d.insideQuote(d.toks[subj.s].start) {
+		return 0
+	}
+	return k
+}
+
+// aroundParenthetical returns the content on both sides of a parenthetical
+// attribution whose subject is subj and whose closing comma is at k.
+func (d *doc) aroundParenthetical(subj span, k int) []byteRange {
+	s := d.sentenceOf(k)
+	end := s.last
+	for end > k+1 && !d.toks[end-1].isWord() && !d.toks[end-1].isQuote() {
+		end--
+	}
+	before := d.rangeOf(d.contentStart(s), d.trimBack(subj.s, s.first))
+	return append(before, d.rangeOf(k+1, end)...)
 }
 
 // contentBefore returns what precedes "…,” he said": the quotation or
@@ -225,11 +279,11 @@ func (d *doc) participleSubject(v int) span {
 // more than an appositive or an adjunct.
 func (d *doc) inverted(v int) bool {
 	s := d.sentenceOf(v)
-	if v == s.first || v+1 >= s.last || !invertible.has(d.toks[v].lower) {
+	if v == s.first || v+1 >= s.last || !d.lx.invertible.has(d.toks[v].lower) {
 		return false
 	}
 	prev := d.toks[v-1].text
-	if prev != "," && prev != "”" && prev != `"` {
+	if prev != "," && prev != "”" && prev != `"` && prev != "''" {
 		return false
 	}
 	next := &d.toks[v+1]
@@ -237,19 +291,32 @@ func (d *doc) inverted(v int) bool {
 		return false
 	}
 	np := d.npStartingAt(v+1, s.last)
+	np.e = d.skipParen(np.e, s.last) // "said Sen. Ana Ortiz (D-Minn.), who …"
 	if np.e < s.last && !(d.toks[np.e].text == "," || d.toks[np.e].text == "." || timePreps.has(d.toks[np.e].lower) || d.toks[np.e].lower == "in") {
 		return false
 	}
 	return d.clauseOrQuote(span{s.first, v})
 }
 
-var invertible = newSet([]string{"said", "says", "added", "adds", "wrote", "writes", "explained", "noted", "continued", "recalled", "warned", "asked", "insisted", "stated", "argued", "acknowledged", "remarked"})
+// skipParen returns the index after a short parenthesis that opens at k,
+// such as a party tag ("(D-Minn.)", "(R)"), or k when there is none.
+func (d *doc) skipParen(k, hi int) int {
+	if k >= hi || d.toks[k].text != "(" {
+		return k
+	}
+	for j := k + 1; j < hi && j <= k+8; j++ {
+		if d.toks[j].text == ")" {
+			return j + 1
+		}
+	}
+	return k
+}
 
 // isSpeechBoundary reports whether token i, just before a speaker, ends
 // the content that the speaker said: "…,” he said", "…, Ortiz said".
 func (d *doc) isSpeechBoundary(i int) bool {
 	switch d.toks[i].text {
-	case ",", "”", `"`, ")", "—", ":":
+	case ",", "”", `"`, "''", ")", "—", ":":
 		return true
 	}
 	return false
@@ -284,7 +351,7 @@ func (d *doc) trimBack(k, lo int) int {
 func (d *doc) contentAfter(v int) span {
 	s := d.sentenceOf(v)
 	j := v + 1
-	if speechObjects.has(d.toks[v].lower) && j < s.last {
+	if d.lx.speechObjects.has(d.toks[v].lower) && j < s.last {
 		// "told Reuters (in November) that …", "told a Senate committee
 		// Thursday that …": the hearer comes before the content
 		if obj := d.npStartingAt(j, s.last); !obj.empty() && (!d.startsClause(j) || d.thatAfter(obj.e, s.last)) {
@@ -307,7 +374,26 @@ func (d *doc) contentAfter(v int) span {
 	if !direct && !d.startsClause(j) {
 		return span{}
 	}
-	return span{j, end}
+	return span{j, d.nextSaying(j, end)}
+}
+
+// nextSaying returns where content that starts at j ends: before a verb of
+// saying coordinated with the first ("said A, but added that B", "said A,
+// adding that B"), which says content of its own, or at end.
+func (d *doc) nextSaying(j, end int) int {
+	for k := j + 2; k < end; k++ {
+		t := &d.toks[k]
+		if !d.lx.speech.has(t.lower) || !strings.HasPrefix(t.tag, "VB") || d.insideQuote(t.start) {
+			continue
+		}
+		if t.tag == "VBG" && d.toks[k-1].text == "," {
+			return d.trimBack(k, j) // "…, adding"
+		}
+		if t.tag != "VBG" && d.coordinated(k) {
+			return d.trimBack(d.skipBackAdjuncts(k-1, j), j) // "…, but added"
+		}
+	}
+	return end
 }
 
 // thatAfter reports whether "that" or the sentence end follows token k,
@@ -342,12 +428,12 @@ func (d *doc) adjunctPP(j, hi int) int {
 	if np.empty() {
 		return j
 	}
-	if np.e < hi && occasions.has(d.toks[np.e].lower) {
+	if np.e < hi && d.lx.occasions.has(d.toks[np.e].lower) {
 		np.e++ // "after a private intelligence briefing", tagged as a verb
 	}
 	head := &d.toks[np.e-1]
 	if d.lx.timeWords.has(head.lower) || isDigit(head.text) || d.lx.documents.has(head.lower) || head.isCap() ||
-		occasions.has(head.lower) {
+		d.lx.occasions.has(head.lower) {
 		return np.e
 	}
 	return j
@@ -358,8 +444,6 @@ func (d *doc) adjunctPP(j, hi int) int {
 var postmodifierTags = set{"IN": {}, "TO": {}, "WDT": {}, "WP": {}}
 
 var adjunctPreps = newSet([]string{"in", "on", "at", "during", "to", "after", "before", "following", "via", "through"})
-
-var occasions = newSet([]string{"conference", "briefing", "interview", "hearing", "meeting", "speech", "podcast", "broadcast", "reporters", "journalists", "television", "radio", "summit", "event", "call", "time", "session", "statement", "release"})
 
 // startsClause reports whether a clause begins at token j: a pronoun,
 // determiner or name followed soon by a finite verb, or a quotation.

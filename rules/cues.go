@@ -32,6 +32,21 @@ type Cues struct {
 	NotSpeech       []string          `yaml:"not_speech"`          // objects that make a verb of saying no speech: "claimed responsibility"
 	NotCounted      []string          `yaml:"not_counted"`         // nouns after a number that count nothing: "one thing", "one way"
 	CAMEO           []CAMEORefinement `yaml:"cameo_by_allegation"` // more specific codes by what is alleged
+
+	// Quotes and speakers.
+	SpeechObjects   []string `yaml:"speech_objects"`   // verbs of saying with a hearer before the content: told, warned
+	Invertible      []string `yaml:"invertible"`       // verbs of saying that may precede their speaker: "…, said Ortiz"
+	Occasions       []string `yaml:"occasions"`        // heads of occasions between a verb and its content: briefing
+	Media           []string `yaml:"media"`            // where a document is published: website, account
+	GenericOrgs     []string `yaml:"generic_orgs"`     // nouns for any organisation: company, firm, agency
+	GovernmentWords []string `yaml:"government_words"` // words that make "<country> …" its state: officials
+	Styles          []string `yaml:"styles"`           // titles before a surname: Mr, Sen, Justice
+	MaleStyles      []string `yaml:"male_styles"`      // styles of men: Mr, Sir
+	FemaleStyles    []string `yaml:"female_styles"`    // styles of women: Mrs, Ms
+	MaleNames       []string `yaml:"male_names"`       // given names of men
+	FemaleNames     []string `yaml:"female_names"`     // given names of women
+	DeathWords      []string `yaml:"death_words"`      // words that say someone died
+	PlaceWords      []string `yaml:"place_words"`      // last words of place names: Park, Avenue
 }
 
 // Frames name where an accusation cue finds its parties.

@@ -1,0 +1,79 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// readDoc analyses text as Extract does before reading its sentences.
+func readDoc(t *testing.T, text string) *doc {
+	t.Helper()
+	d, err := testExtractor().analyse(text)
+	if err != nil {
+		t.Fatalf("analyse(%q): %v", text, err)
+	}
+	return d
+}
+
+// speechOf reads every sentence of text in order and renders its speech
+// events as "speaker | content | content …", one per line; an event whose
+// speaker could not be resolved has an empty one and yields no claim.
+func speechOf(t *testing.T, text string) string {
+	t.Helper()
+	d := readDoc(t, text)
+	var lines []string
+	for si := range d.sents {
+		d.rememberSubject(si)
+		for _, sp := range d.findSpeech(si) {
+			parts := []string{sp.speaker.speakerName()}
+			for _, r := range sp.content {
+				parts = append(parts, d.text[r.s:r.e])
+			}
+			lines = append(lines, strings.Join(parts, " | "))
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func TestSpeech(t *testing.T) {
+	cases := []struct{ name, text, want string }{
+		{"subject and that-clause", "Ana Ortiz said that the outage was caused by a faulty update.",
+			"Ana Ortiz | the outage was caused by a faulty update"},
+		{"inverted after a quotation", "“We restored service within hours,” said Ana Ortiz, a spokeswoman.",
+			"Ana Ortiz | “We restored service within hours"},
+		{"abbreviated military title", "“The drill went as planned,” said Cmdr. Sean Ortiz.",
+			"Sean Ortiz | “The drill went as planned"},
+		{"initial inside the name", "“Tariffs raise prices for everyone,” said Mary E. Lovelace, an economist.",
+			"Mary E. Lovelace | “Tariffs raise prices for everyone"},
+		{"party tag after the speaker", `"Families deserve a hearing on this bill," said Sen. Ana Ortiz (D-Minn.), who wrote it.`,
+			`Ana Ortiz | "Families deserve a hearing on this bill`},
+		{"two apostrophes as quotation marks", "''We are ready to vote,'' Mr. Lee Chan said.",
+			"Lee Chan | ''We are ready to vote"},
+		{"style kept before a surname", "Lee Chan chairs the panel.\n''The votes are there,'' Mr. Chan said.",
+			"Mr. Lee Chan | ''The votes are there"},
+		{"question mark inside the quotation", "“Why would we wait another year?” Ortiz asked.",
+			"Ortiz | “Why would we wait another year?"},
+		{"parenthetical attribution", "Ana Ortiz spoke last.\nThe bigger risk, she said, is a delay that could last for years.",
+			"Ana Ortiz | The bigger risk | is a delay that could last for years"},
+		{"coordinated verb says its own content", "Ortiz said the plan was sound, but added that it would cost more.",
+			"Ortiz | the plan was sound\nOrtiz | it would cost more"},
+		{"attribution ends its sentence, quotation follows", "Ana Ortiz said in a statement.\n“We will appeal the ruling.”",
+			"Ana Ortiz | We will appeal the ruling."},
+		{"initial after a given name", "Ana B. Ortiz, the company's lawyer, told reporters that the deal was off.",
+			"Ana B. Ortiz | the deal was off"},
+		{"contracted pronoun is no speaker", "“I've tried to settle this privately,” I've said.", " | “I've tried to settle this privately"},
+		{"he is no woman", "Ana Ortiz opened the meeting.\n“It went well,” he said.", " | “It went well"},
+		{"she after two people", "Bob Chan and Maria Lopez attended.\n“We will keep going,” she said.",
+			"Maria Lopez | “We will keep going"},
+		{"never the dead man", "Ana Ortiz spoke at the memorial. Bob Chan died in 2019.\n“Heads needed to roll the day Chan died,” he said.",
+			" | “Heads needed to roll the day Chan died"},
+		{"a place is no speaker", "“It was a fine day for a walk,” said Central Park.", " | “It was a fine day for a walk"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := speechOf(t, tc.text); got != tc.want {
+				t.Errorf("text: %s\ngot:\n%s\nwant:\n%s", tc.text, got, tc.want)
+			}
+		})
+	}
+}
