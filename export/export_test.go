@@ -41,7 +41,7 @@ func testClaims() []model.Claim {
 	id := func(seq int) string { return fmt.Sprintf("%s-%04d", testArticle.ID, seq) }
 	return []model.Claim{
 		{ID: id(1), ArticleID: testArticle.ID, Kind: model.Accusation,
-			Accuser: "Ministry of Defence", Accused: `=HYPERLINK("http://evil.example","click")`,
+			Accuser: "Ministry of Defence", AccuserOrg: "United Kingdom", Accused: `=HYPERLINK("http://evil.example","click")`,
 			Allegation: "cyber attack", CAMEO: "112", Sentence: "The ministry blamed the group, it said.",
 			Start: 0, End: 39, Rule: "accuse/blame", Confidence: 0.8},
 		{ID: id(2), ArticleID: testArticle.ID, Kind: model.Actor,

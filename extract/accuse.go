@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -15,6 +16,9 @@ type accusation struct {
 	cameo            string
 	allegation       string
 	rule             string
+	from             int  // the first token of the evidence: the cue, or a party named in an earlier sentence
+	list             bool // one pair of a list of accusers or accused
+	borrow           bool // the accuser is the sentence's other accuser: "X attributed it to A, a group linked to B"
 }
 
 var (
@@ -23,13 +27,15 @@ var (
 	beVerbs        = newSet([]string{"was", "were", "is", "are", "be", "been", "being", "'s", "am"})
 	agentPreps     = newSet([]string{"by"})
 	negations      = newSet([]string{"not", "n't", "never", "no"})
-	tryVerbs       = newSet([]string{"tried", "tries", "try", "attempted", "attempts", "sought", "seeks", "continued", "continues", "began", "used"})
 )
 
 // findAccusations returns the accusations of sentence si; events are the
 // sentence's speech events, whose speakers make accusations in what they say.
 func (d *doc) findAccusations(si int, events []*speech) []accusation {
 	s := d.sents[si]
+	if d.titleCase(si) {
+		return nil
+	}
 	var out []accusation
 	for v := s.first; v < s.last; v++ {
 		if cue, ok := d.lx.accuse[d.toks[v].lower]; ok && !d.denied(v) {
@@ -62,13 +68,38 @@ func (d *doc) denied(v int) bool {
 	return false
 }
 
+// frame finds the parties of an accusation cue at token v.
+type frame struct {
+	noun bool // the cue is a noun ("charges against"), else a verb
+	find func(d *doc, v int, cue *rules.AccuseCue, events []*speech) []accusation
+}
+
+// frames maps every frame name of the rules to its function.
+var frames = map[string]frame{
+	rules.FrameObject: {find: (*doc).objectFrame},
+	rules.FrameTo:     {find: (*doc).toFrame},
+	rules.FrameClaim:  {find: (*doc).claimFrame},
+	rules.FrameNoun:   {noun: true, find: (*doc).nounFrame},
+}
+
+// checkFrames reports an accusation cue whose frame has no function.
+func checkFrames(cues []rules.AccuseCue) error {
+	for _, c := range cues {
+		if _, ok := frames[c.Frame]; !ok {
+			return fmt.Errorf("accusation cue %q: no frame %q", c.Name, c.Frame)
+		}
+	}
+	return nil
+}
+
 func (d *doc) cueAccusations(v int, cue *rules.AccuseCue, events []*speech) []accusation {
 	t := &d.toks[v]
-	if cue.Frame == rules.FrameNoun {
+	f := frames[cue.Frame]
+	if f.noun {
 		if !strings.HasPrefix(t.tag, "NN") {
 			return nil
 		}
-		return d.nounFrame(v, cue, events)
+		return f.find(d, v, cue, events)
 	}
 	if !strings.HasPrefix(t.tag, "VB") || v > 0 && d.toks[v-1].lower == "to" && !d.passive(v) {
 		return nil // "alleged hackers", "a big step to blame"
@@ -76,15 +107,7 @@ func (d *doc) cueAccusations(v int, cue *rules.AccuseCue, events []*speech) []ac
 	if len(cue.Needs) > 0 && !d.needsMet(v, cue.Needs) {
 		return nil // "held a ceremony", "charging support"
 	}
-	switch cue.Frame {
-	case rules.FrameObject:
-		return d.objectFrame(v, cue, events)
-	case rules.FrameTo:
-		return d.toFrame(v, cue, events)
-	case rules.FrameClaim:
-		return d.claimFrame(v, cue, events)
-	}
-	return nil
+	return f.find(d, v, cue, events)
 }
 
 // needsMet reports whether one of words follows the cue at v in its clause.
@@ -118,8 +141,14 @@ func (d *doc) passive(v int) bool {
 }
 
 func (d *doc) newAccusation(v int, cue *rules.AccuseCue, accuser, accused party, rule string) accusation {
+	from := v
+	for _, p := range []party{accuser, accused} {
+		if !p.span.empty() && p.span.s < from {
+			from = p.span.s
+		}
+	}
 	return accusation{accuser: accuser, accused: accused, cue: v, cueWord: d.toks[v].text, cameo: cue.CAMEO, rule: rule,
-		allegation: d.allegation(v)}
+		allegation: d.allegation(v), from: from}
 }
 
 // objectFrame: "X accused Y (of …)", "Y was charged (by X)", "X blamed the
@@ -134,13 +163,16 @@ func (d *doc) objectFrame(v int, cue *rules.AccuseCue, events []*speech) []accus
 		return d.pairs(v, cue, []party{accuser}, accused, "accuse.passive")
 	}
 	obj := d.objectOf(v)
+	if len(cue.Complement) > 0 {
+		obj = d.cutAt(obj, cue.Complement) // "held Moscow responsible"
+	}
 	if obj.empty() {
 		return nil
 	}
 	s := d.sentenceOf(v)
 	objects := d.listAfter(obj, s.last)
-	if cue.Name == "hold responsible" && !d.followedBy(objects[len(objects)-1].e, "responsible", "accountable") {
-		return nil
+	if len(cue.Complement) > 0 && !d.followedBy(objects[len(objects)-1].e, cue.Complement...) {
+		return nil // "held a ceremony"
 	}
 	if cue.Prep != "" {
 		if at := d.findWord(objects[len(objects)-1].e, s.last, cue.Prep); at > 0 {
@@ -149,6 +181,16 @@ func (d *doc) objectFrame(v int, cue *rules.AccuseCue, events []*speech) []accus
 	}
 	accused := d.resolveAll(objects)
 	return d.pairs(v, cue, d.actorsOf(v), accused, "accuse.active")
+}
+
+// cutAt ends phrase p before the first of words in it.
+func (d *doc) cutAt(p span, words []string) span {
+	for i := p.s; i < p.e; i++ {
+		if slices.Contains(words, d.toks[i].lower) {
+			return span{p.s, i}
+		}
+	}
+	return p
 }
 
 // actorsOf returns who performs the verb at v: its subject, or for
@@ -167,8 +209,13 @@ func (d *doc) actorsOf(v int) []party {
 		}
 	}
 	subj := d.subjectOf(v)
-	if subj.empty() || d.coordinated(v) {
+	if subj.empty() || d.coordinated(v) || subj.s > s.first && placePreps.has(d.toks[subj.s-1].lower) {
+		// "lawsuits filed in Ohio have accused": the phrase after a
+		// preposition modifies the subject; the sentence's own subject is it
 		subj = d.mainSubject(d.toks[v].sent)
+	}
+	if dl := d.datelineEnd(d.toks[v].sent); subj.s < dl {
+		subj = d.phraseAt(dl, s.last) // "LONDON (Reuters) — Ana Ortiz …"
 	}
 	if subj.empty() {
 		return nil
@@ -279,17 +326,18 @@ func (d *doc) withNaming(p span) span {
 			}
 		}
 		l := d.toks[j].lower
-		if !namingWords.has(l) && !namingVerbs.has(l) {
+		if !namingWords.has(l) && !d.lx.naming.has(l) && !d.lx.roles.has(l) {
 			return p
 		}
-		named = named || namingVerbs.has(l)
+		named = named || d.lx.naming.has(l)
 	}
 	return p
 }
 
-// namingWords may stand between a description and the name it is given:
-// "a group (that) it tracks as Fancy Bear", "a unit, dubbed APT31".
-var namingWords = newSet([]string{",", "that", "which", "it", "they", "we", "researchers", "as", "also", "the", "“", "\"", "itself", "themselves"})
+// namingWords may stand between a description and the name it is given,
+// besides the naming verbs and roles of the rules: "a group (that) it
+// tracks as Fancy Bear", "a unit, dubbed APT31", "a gang researchers call X".
+var namingWords = newSet([]string{",", "that", "which", "it", "they", "we", "as", "also", "the", "“", "\"", "itself", "themselves"})
 
 // bareVerb reports whether token i starts a verb phrase with no subject
 // of its own, as after "the network that Beijing claims": a lower-case
@@ -360,7 +408,11 @@ func (d *doc) allegedly(v int, events []*speech) []accusation {
 		subj = d.antecedentOfRelative(subj.s)
 	}
 	if !subj.empty() {
-		accused = append(accused, d.namedIn(subj)...)
+		for _, p := range d.namedIn(subj) {
+			if !d.followedBy(p.span.e, "'s") {
+				accused = append(accused, p) // "Trump's campaign manager, who allegedly …" is not Trump
+			}
+		}
 	}
 	end := verb + 1
 	for end < s.last && d.toks[end].text != ";" && !(d.toks[end].text == "," && end+1 < s.last && relatives.has(d.toks[end+1].lower)) {
@@ -368,7 +420,12 @@ func (d *doc) allegedly(v int, events []*speech) []accusation {
 	}
 	accused = append(accused, d.namedIn(span{verb + 1, end})...)
 	cue := &rules.AccuseCue{Name: "allegedly", CAMEO: "112"}
-	accuser := d.resolve(d.mainSubject(d.toks[v].sent))
+	si := d.toks[v].sent
+	subj = d.mainSubject(si)
+	if dl := d.datelineEnd(si); subj.s < dl {
+		subj = d.phraseAt(dl, s.last)
+	}
+	accuser := d.resolve(subj)
 	if sp := d.speakerOf(events, v); sp.ok() {
 		accuser = sp
 	}
@@ -476,40 +533,84 @@ func (d *doc) speakerOf(events []*speech, v int) party {
 
 // contentAccusations finds wrongdoing that a speaker attributes to a named
 // party in what they say: "said APT31 was behind the hackings", "said the
-// attack was conducted by a group called Ghostwriter", "APT28 has been targeting".
+// attack was conducted by a group called Ghostwriter", "APT28 has been
+// targeting". Speakers of a list ("PwC and BAE Systems said") accuse one
+// by one.
 func (d *doc) contentAccusations(speaker party, content []byteRange) []accusation {
 	var out []accusation
 	cue := &rules.AccuseCue{Name: "says did", CAMEO: "112"}
+	speakers := d.speakerParties(speaker)
 	for _, r := range content {
 		for i := d.tokenAt(r.s); i < len(d.toks) && d.toks[i].end <= r.e; i++ {
 			agent, rule := d.agentAt(i)
-			if agent.empty() {
-				continue
+			if agent.empty() || d.negatedBefore(i, r.s) {
+				continue // "he saw no evidence that X was behind it"
 			}
-			accused := d.resolve(agent)
-			if !d.blameable(accused) {
-				accused = d.actorBefore(i, r.s)
-			}
-			if d.blameable(accused) && accused.name != speaker.name {
-				a := d.newAccusation(i, cue, speaker, accused, rule)
-				a.allegation = d.deed(i)
-				out = append(out, a)
+			for _, accused := range d.expand(agent) {
+				if !d.blameable(accused) || d.weakName(accused) {
+					accused = d.actorBefore(i, r.s) // "the Great Recession is to blame" names no party
+				}
+				for _, sp := range speakers {
+					if d.blameable(accused) && accused.name != sp.name && accused.name != speaker.name {
+						a := d.newAccusation(i, cue, sp, accused, rule)
+						a.allegation, a.list = d.deed(i), len(speakers) > 1
+						out = append(out, a)
+					}
+				}
 			}
 		}
 	}
 	return out
 }
 
-// agentAt returns the party that token i says did wrong, if any.
+// negatedBefore reports a negation between byte offset lo and token i in
+// i's sentence: "said X was not behind", "did not see evidence that X hacked".
+func (d *doc) negatedBefore(i, lo int) bool {
+	s := d.sentenceOf(i)
+	for j := i - 1; j >= s.first && d.toks[j].start >= lo; j-- {
+		if negations.has(d.toks[j].lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// speakerParties splits a speaker that is a list of names, or a plural
+// description of named organisations, into its parties.
+func (d *doc) speakerParties(sp party) []party {
+	if sp.span.empty() {
+		return []party{sp}
+	}
+	out := []party{sp}
+	if sp.kind == entDesc || sp.kind == entOrg {
+		if parts := d.expand(sp.span); len(parts) > 1 || len(parts) == 1 && parts[0].kind != entDesc {
+			out = parts
+		}
+	}
+	// "The campaign and some experts have alleged": the speech rules keep
+	// the last of two coordinated speakers
+	and := sp.span.s - 1
+	for and > 0 && strippable.has(d.toks[and].lower) {
+		and-- // "and some experts"
+	}
+	if and > 0 && d.toks[and].lower == "and" && d.toks[and-1].isWord() {
+		lo := d.sentenceOf(and).first
+		if first := d.resolve(d.npEndingAt(and, lo)); first.ok() && first.kind != entDesc && first.name != sp.name {
+			out = append([]party{first}, out...)
+		}
+	}
+	return out
+}
+
+// agentAt returns the party that token i says did wrong, if any: the
+// subject of a responsibility phrase ("X was behind", "X is to blame"),
+// the phrase after one ("the work of X", "linked to X"), the agent of a
+// wrongdoing ("an attack by X", "carried out by X") or the subject of a
+// verb of wrongdoing ("X hacked").
 func (d *doc) agentAt(i int) (span, string) {
 	t := &d.toks[i]
 	s := d.sentenceOf(i)
-	switch {
-	case t.lower == "behind" || t.lower == "responsible" && (d.followedBy(i+1, "for", ".", ",", ";", "”", `"`) || i+1 >= s.last) ||
-		t.lower == "blame" && i > s.first && d.toks[i-1].lower == "to" && i-1 > s.first && beVerbs.has(d.toks[i-2].lower):
-		if t.lower == "blame" {
-			i-- // "Moscow was to blame"
-		}
+	if n := d.cuePhraseAt(i, d.lx.responsibleSubject); n > 0 && !d.modifiesNext(i, n) {
 		j := i - 1
 		for j >= s.first && strings.HasPrefix(d.toks[j].tag, "RB") {
 			j--
@@ -517,12 +618,16 @@ func (d *doc) agentAt(i int) (span, string) {
 		if j >= s.first && beVerbs.has(d.toks[j].lower) {
 			return d.subjectOf(j), "accuse.behind"
 		}
+		return span{}, ""
+	}
+	if n := d.cuePhraseAt(i, d.lx.responsibleObject); n > 0 && d.wrongBefore(i) {
+		return d.withNaming(d.npStartingAt(i+n, s.last)), "accuse.work"
+	}
+	switch {
 	case agentPreps.has(t.lower) && i > s.first && (d.lx.hostile.has(d.toks[i-1].lower) || d.lx.attacks.has(d.toks[i-1].lower) || d.wrongfulCampaign(i-1) ||
 		d.lx.agentive.has(d.toks[i-1].lower) && d.lx.attacks.has(d.toks[d.headBefore(i-1)].lower) ||
 		d.toks[i-1].lower == "out" && i > s.first+1 && d.lx.agentive.has(d.toks[i-2].lower)):
 		return d.withNaming(d.npStartingAt(i+1, s.last)), "accuse.by"
-	case (t.lower == "linked" || t.lower == "tied") && i > s.first && beVerbs.has(d.toks[i-1].lower) && d.followedBy(i+1, "to"):
-		return d.npStartingAt(i+2, s.last), "accuse.linked"
 	case d.isHostileAt(i) && !d.passive(i):
 		subj := d.subjectOf(d.tryVerb(i))
 		if !subj.empty() && !relatives.has(d.toks[subj.s].lower) {
@@ -530,6 +635,41 @@ func (d *doc) agentAt(i int) (span, string) {
 		}
 	}
 	return span{}, ""
+}
+
+// modifiesNext reports a one-word adjective phrase followed by a word it
+// modifies: "responsible people" blames no one, "was responsible." does.
+func (d *doc) modifiesNext(i, n int) bool {
+	return n == 1 && strings.HasPrefix(d.toks[i].tag, "JJ") && i+1 < d.sentenceOf(i).last && d.toks[i+1].isWord()
+}
+
+// cuePhraseAt returns the length of the first of phrases that starts at
+// token i, or 0.
+func (d *doc) cuePhraseAt(i int, phrases [][]string) int {
+	hi := d.sentenceOf(i).last
+	for _, p := range phrases {
+		if matchLower(d.toks, i, hi, p) {
+			return len(p)
+		}
+	}
+	return 0
+}
+
+// wrongBefore reports whether the clause before token i speaks of a
+// wrongdoing or a threat actor, so that "the campaign was the work of X"
+// blames X and "the album was the work of X" does not.
+func (d *doc) wrongBefore(i int) bool {
+	s := d.sentenceOf(i)
+	for j := i - 1; j >= s.first && j >= i-12; j-- {
+		l := d.toks[j].lower
+		if d.lx.attacks.has(l) || d.lx.campaigns.has(l) || d.lx.groups.has(l) || d.lx.hostile.has(l) || d.inActor(j) {
+			return true
+		}
+		if l == ";" || l == "said" || l == "says" {
+			break
+		}
+	}
+	return false
 }
 
 // actorBefore returns the first threat actor between the start of the
@@ -604,7 +744,7 @@ func (d *doc) headBefore(i int) int {
 // tryVerb returns the verb that carries the subject of a hostile verb: in
 // "Moscow has tried to manipulate" that is "tried".
 func (d *doc) tryVerb(i int) int {
-	if i >= 2 && d.toks[i-1].lower == "to" && tryVerbs.has(d.toks[i-2].lower) {
+	if i >= 2 && d.toks[i-1].lower == "to" && d.lx.tries.has(d.toks[i-2].lower) {
 		return i - 2
 	}
 	return i
@@ -626,7 +766,22 @@ func (d *doc) isHostileAt(i int) bool {
 	if t.tag == "VBN" {
 		return i > 0 && (d.toks[i-1].lower == "has" || d.toks[i-1].lower == "have" || d.toks[i-1].lower == "had")
 	}
-	return t.tag != "VB" || i > 1 && d.toks[i-1].lower == "to" && tryVerbs.has(d.toks[i-2].lower)
+	return t.tag != "VB" || i > 1 && d.toks[i-1].lower == "to" && d.lx.tries.has(d.toks[i-2].lower)
+}
+
+// weakName reports a capitalised phrase read as an organisation for want
+// of anything better: no organisation word, no acronym, no owner ("the
+// Great Recession").
+func (d *doc) weakName(p party) bool {
+	if p.kind != entOrg || isAllCaps(p.name) || strings.Contains(p.name, "’s") {
+		return false
+	}
+	for _, w := range strings.Fields(p.name) {
+		if d.lx.orgWords.has(fold(w)) {
+			return false
+		}
+	}
+	return true
 }
 
 // blameable reports whether a party can be the accused of a claim: a named
@@ -652,7 +807,46 @@ func (d *doc) canAccuse(p party) bool {
 		return true
 	}
 	head := &d.toks[d.headOf(p.span)]
-	return d.lx.roles.has(head.lower) || d.lx.documents.has(head.lower) || d.lx.orgWords.has(head.lower)
+	return d.lx.roles.has(head.lower) || d.lx.documents.has(head.lower) || d.lx.orgWords.has(head.lower) || d.lx.lawsuits.has(head.lower)
+}
+
+// datelineEnd returns the first token after a dateline that opens the
+// sentence ("NEW YORK (AP) —", "SPRINGFIELD, Ill. —"), or the sentence's
+// first token. Datelines open the first paragraphs only.
+func (d *doc) datelineEnd(si int) int {
+	s := d.sents[si]
+	if s.para > 2 {
+		return s.first
+	}
+	for i := s.first; i < s.last && i < s.first+10; i++ {
+		t := &d.toks[i]
+		if d.isDash(i) || t.text == "-" {
+			if i > s.first {
+				return i + 1
+			}
+			return s.first
+		}
+		if t.isWord() && !t.isCap() {
+			return s.first
+		}
+	}
+	return s.first
+}
+
+// titleCase reports a headline in title case ("Agency Accused Of Covering
+// Up Hack"), where the phrase rules cannot tell names from words.
+func (d *doc) titleCase(si int) bool {
+	s := d.sents[si]
+	words, caps := 0, 0
+	for i := s.first; i < s.last; i++ {
+		if t := &d.toks[i]; t.isWord() && len(t.text) > 3 {
+			words++
+			if t.isCap() {
+				caps++
+			}
+		}
+	}
+	return words >= 3 && caps == words
 }
 
 // describesPeople reports whether a description's head is a noun for
@@ -677,19 +871,20 @@ func (d *doc) pairs(v int, cue *rules.AccuseCue, accusers, accused []party, rule
 		}
 		for _, b := range accused {
 			if a.ok() && b.ok() && a.name != b.name && (d.blameable(b) || b.kind == entDesc && !b.span.empty() && d.describesPeople(b.span)) {
-				out = append(out, d.newAccusation(v, cue, a, b, rule))
+				acc := d.newAccusation(v, cue, a, b, rule)
+				acc.list = len(accusers) > 1 || len(accused) > 1
+				out = append(out, acc)
 			}
 		}
 	}
 	return out
 }
 
+// resolveAll resolves a list of phrases, one party per name.
 func (d *doc) resolveAll(ps []span) []party {
 	var out []party
 	for _, p := range ps {
-		r := d.resolve(p)
-		d.remember(r, p.s, false)
-		out = append(out, r)
+		out = append(out, d.expand(p)...)
 	}
 	return out
 }

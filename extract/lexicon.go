@@ -49,6 +49,10 @@ type lexicon struct {
 	notCounted, numberWords          set
 	triggers                         set // every word a rule starts from
 
+	tries, naming, sponsorLinks, lawsuits set
+	responsibleSubject                    [][]string // "behind", "to blame": the subject did it
+	responsibleObject                     [][]string // "the work of", "linked to": the next phrase did it
+
 	attribution    [][]string
 	accuse         map[string]*rules.AccuseCue
 	names          map[string][]*entry // first token → entries, longest first
@@ -95,6 +99,8 @@ func newLexicon(rs *rules.Set) *lexicon {
 		}
 	}
 	lx.cameo = c.CAMEO
+	lx.tries, lx.naming, lx.sponsorLinks, lx.lawsuits = newSet(c.Tries), newSet(c.Naming), newSet(c.SponsorLinks), newSet(c.Lawsuits)
+	lx.responsibleSubject, lx.responsibleObject = phrases(c.ResponsibleSubject), phrases(c.ResponsibleObject)
 	lx.numberWords = set{}
 	for w := range rs.Numbers.Words {
 		lx.numberWords[fold(w)] = struct{}{}
@@ -116,6 +122,15 @@ func newLexicon(rs *rules.Set) *lexicon {
 		lx.patterns = append(lx.patterns, &rs.ActorPatterns[i])
 	}
 	return lx
+}
+
+// phrases splits each phrase into its folded words.
+func phrases(ps []string) [][]string {
+	var out [][]string
+	for _, p := range ps {
+		out = append(out, strings.Fields(fold(p)))
+	}
+	return out
 }
 
 func (lx *lexicon) addCountries(cs []rules.Country) {
