@@ -249,7 +249,7 @@ func parseRow(t *testing.T, rec []string, neutralised bool) (model.Claim, model.
 	}
 	c := model.Claim{
 		ID: cell("claim_id"), ArticleID: cell("article_id"), Kind: model.Kind(cell("kind")),
-		Accuser: cell("accuser"), Accused: cell("accused"),
+		Accuser: cell("accuser"), AccuserOrg: cell("accuser_org"), Accused: cell("accused"),
 		Label: cell("actor_label"), Canonical: cell("actor_canonical"), Sponsor: cell("sponsor"),
 		Speaker: cell("speaker"), SpeakerTitle: cell("speaker_title"), Quote: cell("quote"),
 		Value: num("value"), Unit: cell("unit"), Qualifier: cell("qualifier"),
