@@ -38,7 +38,7 @@ func (d *doc) findAccusations(si int, events []*speech) []accusation {
 	}
 	var out []accusation
 	for v := s.first; v < s.last; v++ {
-		if cue, ok := d.lx.accuse[d.toks[v].lower]; ok && !d.denied(v) {
+		if cue, ok := d.lx.accuse[d.toks[v].lower]; ok && (!d.denied(v) || frames[cue.Frame].noun && d.owned(v)) {
 			out = append(out, d.cueAccusations(v, cue, events)...)
 		}
 		if d.toks[v].lower == "allegedly" {
@@ -160,6 +160,9 @@ func (d *doc) objectFrame(v int, cue *rules.AccuseCue, events []*speech) []accus
 			accused = d.subjectList(v)
 		}
 		accuser := d.agentOf(v, events)
+		if !accuser.ok() && cue.ByAuthorities {
+			accuser = d.chargingAuthority(v)
+		}
 		return d.pairs(v, cue, []party{accuser}, accused, "accuse.passive")
 	}
 	obj := d.objectOf(v)
@@ -293,6 +296,14 @@ func (d *doc) inActor(i int) bool {
 // disseminates false information", "alleging a conspiracy between A and B".
 func (d *doc) claimFrame(v int, cue *rules.AccuseCue, events []*speech) []accusation {
 	s := d.sentenceOf(v)
+	if d.passive(v) && d.followedBy(v+1, "to") {
+		// "A and B are alleged to have developed the malware"
+		accused := d.namedBefore(v)
+		if len(accused) == 0 {
+			accused = d.subjectList(v)
+		}
+		return d.pairs(v, cue, []party{d.agentOf(v, events)}, accused, "accuse.claim.passive")
+	}
 	accusers := d.actorsOf(v)
 	if subj := d.subjectOf(v); !subj.empty() && subj.s > s.first && d.toks[subj.s-1].lower == "that" && v+1 < s.last && d.bareVerb(v+1) {
 		target := d.npEndingAt(subj.s-1, s.first)
@@ -361,15 +372,66 @@ func withDeed(accs []accusation, deed string) []accusation {
 // nounFrame: "charges against X", "indictments against two nationals".
 func (d *doc) nounFrame(v int, cue *rules.AccuseCue, events []*speech) []accusation {
 	s := d.sentenceOf(v)
-	if v+1 >= s.last || d.toks[v+1].lower != "against" && !(d.toks[v+1].lower == "on" && d.toks[v].lower == "sanctions") {
+	if v+2 >= s.last {
+		return nil
+	}
+	next := d.toks[v+1].lower
+	if next == "that" {
+		return d.nounThat(v, cue)
+	}
+	if next != "against" && !(next == "on" && d.toks[v].lower == "sanctions") {
 		return nil
 	}
 	target := d.npStartingAt(v+2, s.last)
 	if target.empty() {
 		return nil
 	}
-	accuser := d.bringerOf(v)
-	return d.pairs(v, cue, []party{accuser}, d.resolveAll(d.listAfter(target, s.last)), "accuse.noun")
+	return d.pairs(v, cue, d.bringerOf(v), d.resolveAll(d.listAfter(target, s.last)), "accuse.noun")
+}
+
+// nounThat: "Ortiz's accusation that Acme and Globex rigged the bid": the
+// parties of the clause are accused by the owner of the accusation.
+func (d *doc) nounThat(v int, cue *rules.AccuseCue) []accusation {
+	s := d.sentenceOf(v)
+	np := d.phraseAt(v+2, s.last)
+	if np.empty() {
+		return nil
+	}
+	list := d.listAfter(np, s.last)
+	if k := list[len(list)-1].e; k >= s.last || !d.bareVerb(d.skipAuxiliaries(k)) {
+		return nil // "the allegation that surfaced" has no clause of its own
+	}
+	return d.pairs(v, cue, d.bringerOf(v), d.resolveAll(list), "accuse.noun.that")
+}
+
+// skipAuxiliaries returns the first token from i that is no auxiliary or adverb.
+func (d *doc) skipAuxiliaries(i int) int {
+	hi := d.sentenceOf(i).last
+	for i+1 < hi && (auxiliaries.has(d.toks[i].lower) || strings.HasPrefix(d.toks[i].tag, "RB")) {
+		i++
+	}
+	return i
+}
+
+// owned reports whether the accusation noun at v names who makes it:
+// "Ortiz's accusations", "accusations by Ortiz". A denial by someone else
+// leaves the owner's accusation standing.
+func (d *doc) owned(v int) bool {
+	return len(d.bringerOf(v)) > 0 && (d.possessiveBefore(v) > 0 || d.followedBy(v+1, "by"))
+}
+
+// possessiveBefore returns the index of the "'s" that owns the noun at v
+// past its adjectives, or -1.
+func (d *doc) possessiveBefore(v int) int {
+	s := d.sentenceOf(v)
+	j := v - 1
+	for j >= s.first && (strings.HasPrefix(d.toks[j].tag, "JJ") || d.toks[j].tag == "CD") {
+		j--
+	}
+	if j >= s.first && (d.toks[j].lower == "'s" || d.toks[j].lower == "'") {
+		return j
+	}
+	return -1
 }
 
 // bringerOf returns who brought the charges named at v: the owner
@@ -377,21 +439,22 @@ func (d *doc) nounFrame(v int, cue *rules.AccuseCue, events []*speech) []accusat
 // against"), or the subject of the verb that has them as object ("a grand
 // jury had returned indictments against"). Allegations merely mentioned
 // ("the allegations against Biden are not credible") have no accuser.
-func (d *doc) bringerOf(v int) party {
+func (d *doc) bringerOf(v int) []party {
 	s := d.sentenceOf(v)
+	if k := d.possessiveBefore(v); k > s.first {
+		return d.resolveAll(d.listBefore(d.npEndingAt(k, s.first), s.first))
+	}
+	if d.followedBy(v+1, "by") && v+2 < s.last {
+		return []party{d.resolve(d.npStartingAt(v+2, s.last))}
+	}
 	j := v - 1
 	for j >= s.first && !d.lx.bringing.has(d.toks[j].lower) && (strings.HasPrefix(d.toks[j].tag, "JJ") || determiners.has(d.toks[j].lower) || d.toks[j].tag == "CD") {
 		j-- // "returned new indictments", and "imposed" tagged as an adjective
 	}
-	switch {
-	case j < s.first:
-		return party{}
-	case d.toks[j].lower == "'s":
-		return d.resolve(d.npEndingAt(j, s.first))
-	case d.lx.bringing.has(d.toks[j].lower):
-		return d.resolve(d.subjectOf(j))
+	if j >= s.first && d.lx.bringing.has(d.toks[j].lower) {
+		return d.actorsOf(j)
 	}
-	return party{}
+	return nil
 }
 
 // allegedly: "two FSB agents — A and B — who allegedly contracted …":
@@ -629,7 +692,11 @@ func (d *doc) agentAt(i int) (span, string) {
 		d.toks[i-1].lower == "out" && i > s.first+1 && d.lx.agentive.has(d.toks[i-2].lower)):
 		return d.withNaming(d.npStartingAt(i+1, s.last)), "accuse.by"
 	case d.isHostileAt(i) && !d.passive(i):
-		subj := d.subjectOf(d.tryVerb(i))
+		v := d.tryVerb(i)
+		subj := d.subjectOf(v)
+		if subj.empty() || relatives.has(d.toks[subj.s].lower) {
+			subj = d.npEndingAt(v, s.first) // "Doe, who said Smith hacked it": the name just before
+		}
 		if !subj.empty() && !relatives.has(d.toks[subj.s].lower) {
 			return subj, "accuse.did"
 		}
@@ -807,7 +874,28 @@ func (d *doc) canAccuse(p party) bool {
 		return true
 	}
 	head := &d.toks[d.headOf(p.span)]
-	return d.lx.roles.has(head.lower) || d.lx.documents.has(head.lower) || d.lx.orgWords.has(head.lower) || d.lx.lawsuits.has(head.lower)
+	last := &d.toks[p.span.e-1] // "dozens of women"
+	return d.lx.roles.has(head.lower) || d.lx.documents.has(head.lower) || d.lx.orgWords.has(head.lower) || d.lx.lawsuits.has(head.lower) ||
+		plural(head.lower) && d.lx.people.has(head.lower) || plural(last.lower) && d.lx.people.has(last.lower)
+}
+
+// isAuthority reports a description that names an authority that brings
+// charges: "the district attorney", "federal prosecutors".
+func (d *doc) isAuthority(p party) bool {
+	if p.kind != entDesc || p.span.empty() {
+		return false
+	}
+	for i := p.span.s; i < p.span.e; i++ {
+		if d.cuePhraseAt(i, d.lx.authorities) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// plural reports a plural noun, roughly: "customers", "women", "people".
+func plural(w string) bool {
+	return strings.HasSuffix(w, "s") || strings.HasSuffix(w, "men") || w == "people"
 }
 
 // datelineEnd returns the first token after a dateline that opens the
@@ -866,7 +954,7 @@ func (d *doc) describesPeople(p span) bool {
 func (d *doc) pairs(v int, cue *rules.AccuseCue, accusers, accused []party, rule string) []accusation {
 	var out []accusation
 	for _, a := range accusers {
-		if !d.canAccuse(a) {
+		if !d.canAccuse(a) && !d.isAuthority(a) {
 			continue
 		}
 		for _, b := range accused {

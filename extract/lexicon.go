@@ -52,6 +52,7 @@ type lexicon struct {
 	tries, naming, sponsorLinks, lawsuits set
 	responsibleSubject                    [][]string // "behind", "to blame": the subject did it
 	responsibleObject                     [][]string // "the work of", "linked to": the next phrase did it
+	authorities                           [][]string // who brings charges: "grand jury", "prosecutors"
 
 	attribution    [][]string
 	accuse         map[string]*rules.AccuseCue
@@ -101,6 +102,7 @@ func newLexicon(rs *rules.Set) *lexicon {
 	lx.cameo = c.CAMEO
 	lx.tries, lx.naming, lx.sponsorLinks, lx.lawsuits = newSet(c.Tries), newSet(c.Naming), newSet(c.SponsorLinks), newSet(c.Lawsuits)
 	lx.responsibleSubject, lx.responsibleObject = phrases(c.ResponsibleSubject), phrases(c.ResponsibleObject)
+	lx.authorities = phrases(c.Authorities)
 	lx.numberWords = set{}
 	for w := range rs.Numbers.Words {
 		lx.numberWords[fold(w)] = struct{}{}

@@ -23,8 +23,15 @@ func (d *doc) expand(p span) []party {
 	return out
 }
 
-// expandParty resolves a description that refers back to named parties.
+// expandParty resolves a description that refers back to named parties,
+// and a thing owned by a party to its owner: "Clinton's fundraising
+// arrangement" blames Clinton, "the city's police department" stays.
 func (d *doc) expandParty(r party) []party {
+	if k := d.possessive(r.span); r.kind == entOrg && k > r.span.s && !d.hasOrgWord(span{k + 1, r.span.e}) && !d.namesOrg(span{k + 1, r.span.e}) {
+		if owner := d.resolve(span{r.span.s, k}); owner.ok() && owner.kind != entDesc {
+			return []party{owner}
+		}
+	}
 	if r.kind != entDesc || r.span.empty() {
 		return []party{r}
 	}
@@ -32,6 +39,17 @@ func (d *doc) expandParty(r party) []party {
 		return orgs
 	}
 	return []party{r}
+}
+
+// namesOrg reports whether phrase p holds an organisation word in any case:
+// "the city's police department".
+func (d *doc) namesOrg(p span) bool {
+	for i := p.s; i < p.e; i++ {
+		if d.lx.orgWords.has(d.toks[i].lower) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitNames cuts a phrase that the phrase rules read as one name at the
@@ -193,4 +211,26 @@ func (d *doc) namedOrg(p span) string {
 		return r.name
 	}
 	return ""
+}
+
+// chargingAuthority returns the authority that brings the charges of an
+// agentless passive at token v: the last one the story names before v,
+// else the first after it ("were charged …. Prosecutors said …"). None
+// named, none returned: the author's own report accuses no one.
+func (d *doc) chargingAuthority(v int) party {
+	found := -1
+	for i := range d.toks {
+		if i > v && found >= 0 {
+			break
+		}
+		if d.toks[i].sent != d.toks[v].sent && d.cuePhraseAt(i, d.lx.authorities) > 0 {
+			found = i
+		}
+	}
+	if found < 0 {
+		return party{}
+	}
+	s := d.sentenceOf(found)
+	np := d.npEndingAt(found+d.cuePhraseAt(found, d.lx.authorities), s.first)
+	return d.resolve(np)
 }

@@ -41,6 +41,7 @@ type Cues struct {
 	Naming             []string `yaml:"naming"`              // verbs that give a description its name: "a group called X"
 	SponsorLinks       []string `yaml:"sponsor_links"`       // participles tying an actor to its state: "a group tied to Moscow"
 	Lawsuits           []string `yaml:"lawsuits"`            // filings whose filer accuses: "a lawsuit alleging that X defrauded"
+	Authorities        []string `yaml:"authorities"`         // who brings charges: prosecutors, police, "grand jury"
 }
 
 // Frames name where an accusation cue finds its parties. Each frame is
@@ -89,6 +90,10 @@ type AccuseCue struct {
 	// Complement, for the object frame, lists words one of which must
 	// follow the object: "held Moscow responsible", "held them liable".
 	Complement []string `yaml:"complement"`
+	// ByAuthorities, for a cue of the object frame, makes an agentless
+	// passive the act of the authorities the story names ("two officers
+	// were charged with fraud" in a story that quotes prosecutors).
+	ByAuthorities bool `yaml:"by_authorities"`
 }
 
 func (c *AccuseCue) validate() error {
