@@ -101,8 +101,8 @@ func (d *doc) cueAccusations(v int, cue *rules.AccuseCue, events []*speech) []ac
 		}
 		return f.find(d, v, cue, events)
 	}
-	if !strings.HasPrefix(t.tag, "VB") || v > 0 && d.toks[v-1].lower == "to" && !d.passive(v) {
-		return nil // "alleged hackers", "a big step to blame"
+	if !strings.HasPrefix(t.tag, "VB") || v > 0 && d.toks[v-1].lower == "to" && !d.passive(v) && d.tryVerb(v) == v {
+		return nil // "alleged hackers", "a big step to blame"; but "were able to link"
 	}
 	if len(cue.Needs) > 0 && !d.needsMet(v, cue.Needs) {
 		return nil // "held a ceremony", "charging support"
@@ -155,6 +155,9 @@ func (d *doc) newAccusation(v int, cue *rules.AccuseCue, accuser, accused party,
 // attack on Y", "for accusing it".
 func (d *doc) objectFrame(v int, cue *rules.AccuseCue, events []*speech) []accusation {
 	if d.passive(v) {
+		if d.hypothetical(v) {
+			return nil // "might be indicted" charges no one
+		}
 		accused := d.namedBefore(v)
 		if len(accused) == 0 {
 			accused = d.subjectList(v)
@@ -183,7 +186,22 @@ func (d *doc) objectFrame(v int, cue *rules.AccuseCue, events []*speech) []accus
 		}
 	}
 	accused := d.resolveAll(objects)
-	return d.pairs(v, cue, d.actorsOf(v), accused, "accuse.active")
+	return d.pairs(v, cue, d.accusersOf(v, events), accused, "accuse.active")
+}
+
+// hypotheticals are the modals that make a verb a possibility, not an
+// act: "might be indicted"; "will be charged" is an act announced.
+var hypotheticals = newSet([]string{"might", "could", "may", "would", "should", "can"})
+
+// hypothetical reports a modal of possibility among the few words before v.
+func (d *doc) hypothetical(v int) bool {
+	s := d.sentenceOf(v)
+	for j := v - 1; j >= s.first && j >= v-4; j-- {
+		if hypotheticals.has(d.toks[j].lower) {
+			return true
+		}
+	}
+	return false
 }
 
 // cutAt ends phrase p before the first of words in it.
@@ -207,6 +225,9 @@ func (d *doc) actorsOf(v int) []party {
 			np := d.npEndingAt(v-1, s.first)
 			return d.resolveAll(d.listBefore(np, s.first))
 		}
+		if doc := d.documentBefore(v); doc >= 0 {
+			return d.documentAuthors(doc) // "filed a lawsuit in 2019 alleging"
+		}
 		if prev == "," || prev == "by" || d.toks[v-1].isCap() {
 			return []party{d.resolve(d.participleSubject(v))} // "Swift posted on Twitter accusing …"
 		}
@@ -220,6 +241,9 @@ func (d *doc) actorsOf(v int) []party {
 	if dl := d.datelineEnd(d.toks[v].sent); subj.s < dl {
 		subj = d.phraseAt(dl, s.last) // "LONDON (Reuters) — Ana Ortiz …"
 	}
+	for subj.e-subj.s > 1 && d.lx.timeWords.has(d.toks[subj.s].lower) {
+		subj.s++ // "Last December the agency …"
+	}
 	if subj.empty() {
 		return nil
 	}
@@ -227,6 +251,54 @@ func (d *doc) actorsOf(v int) []party {
 		return []party{d.resolve(d.antecedentOfRelative(subj.s))}
 	}
 	return d.resolveAll(d.listBefore(subj, s.first))
+}
+
+// firstPerson are the pronouns by which a speaker names themselves.
+var firstPerson = newSet([]string{"we", "i", "we've", "i've", "we're", "i'm", "we'd", "i'd"})
+
+// accusersOf returns who performs the accusation verb at v; "we" and "I"
+// in what someone says are the speaker: "“We have linked the attack to
+// Russia,” Ortiz said".
+func (d *doc) accusersOf(v int, events []*speech) []party {
+	if subj := d.subjectOf(d.tryVerb(v)); subj.e-subj.s == 1 && firstPerson.has(d.toks[subj.s].lower) {
+		for _, sp := range events {
+			if sp.covers(d.toks[v].start) {
+				return d.speakerParties(sp.speaker)
+			}
+		}
+		return nil
+	}
+	return d.actorsOf(v)
+}
+
+// documentBefore returns the document or filing a participle at v
+// describes ("a report naming", "a lawsuit in 2019 alleging"), or -1.
+func (d *doc) documentBefore(v int) int {
+	s := d.sentenceOf(v)
+	for j := v - 1; j >= s.first && j >= v-6; j-- {
+		l := d.toks[j].lower
+		if d.lx.documents.has(l) || d.lx.lawsuits.has(l) {
+			return j
+		}
+		if isFinite(d.toks[j].tag) || d.toks[j].text == "," {
+			return -1
+		}
+	}
+	return -1
+}
+
+// documentAuthors returns who made the document at j: the subject of the
+// verb that has it as object ("the agency released a report"), else the
+// document itself ("a report").
+func (d *doc) documentAuthors(j int) []party {
+	s := d.sentenceOf(j)
+	np := d.npEndingAt(j+1, s.first)
+	if k := np.s - 1; k > s.first && strings.HasPrefix(d.toks[k].tag, "VB") && !beVerbs.has(d.toks[k].lower) {
+		if by := d.actorsOf(k); len(by) > 0 {
+			return by
+		}
+	}
+	return []party{d.resolve(np)}
 }
 
 // coordinated reports "… and accused the US": a verb joined to an earlier
@@ -262,7 +334,7 @@ func (d *doc) toFrame(v int, cue *rules.AccuseCue, events []*speech) []accusatio
 	if passive {
 		return d.pairs(v, cue, []party{d.agentOf(v, events)}, accused, "accuse.to.passive")
 	}
-	return d.pairs(v, cue, d.actorsOf(v), accused, "accuse.to")
+	return d.pairs(v, cue, d.accusersOf(v, events), accused, "accuse.to")
 }
 
 // attributesWrong reports whether what is attributed or linked between
@@ -304,7 +376,7 @@ func (d *doc) claimFrame(v int, cue *rules.AccuseCue, events []*speech) []accusa
 		}
 		return d.pairs(v, cue, []party{d.agentOf(v, events)}, accused, "accuse.claim.passive")
 	}
-	accusers := d.actorsOf(v)
+	accusers := d.accusersOf(v, events)
 	if subj := d.subjectOf(v); !subj.empty() && subj.s > s.first && d.toks[subj.s-1].lower == "that" && v+1 < s.last && d.bareVerb(v+1) {
 		target := d.npEndingAt(subj.s-1, s.first)
 		return withDeed(d.pairs(v, cue, accusers, []party{d.resolve(target)}, "accuse.claim.relative"), d.deed(v+1))
@@ -673,6 +745,9 @@ func (d *doc) speakerParties(sp party) []party {
 func (d *doc) agentAt(i int) (span, string) {
 	t := &d.toks[i]
 	s := d.sentenceOf(i)
+	if g := d.groupBehind(i); !g.empty() {
+		return g, "accuse.behind"
+	}
 	if n := d.cuePhraseAt(i, d.lx.responsibleSubject); n > 0 && !d.modifiesNext(i, n) {
 		j := i - 1
 		for j >= s.first && strings.HasPrefix(d.toks[j].tag, "RB") {
@@ -702,6 +777,24 @@ func (d *doc) agentAt(i int) (span, string) {
 		}
 	}
 	return span{}, ""
+}
+
+// groupBehind returns the name given to "the group behind the attacks,
+// named X": a group described as behind a wrongdoing, then named.
+func (d *doc) groupBehind(i int) span {
+	s := d.sentenceOf(i)
+	if d.toks[i].lower != "behind" || i == s.first || !d.lx.groups.has(d.toks[i-1].lower) {
+		return span{}
+	}
+	what := d.npStartingAt(i+1, s.last)
+	if what.empty() || !d.lx.attacks.has(d.toks[d.headOf(what)].lower) {
+		return span{}
+	}
+	named := d.withNaming(span{d.npEndingAt(i, s.first).s, what.e})
+	if named.e == what.e {
+		return span{} // never named: "the group behind the attacks" alone blames no one
+	}
+	return named
 }
 
 // modifiesNext reports a one-word adjective phrase followed by a word it
@@ -858,7 +951,21 @@ func (d *doc) blameable(p party) bool {
 	case entCountry, entParty, entActor, entPerson, entOrg:
 		return true
 	case entDesc:
-		return d.countryIn(p.span) != ""
+		return d.countryIn(p.span) != "" || d.hyphenCountry(p.span) // "a China-based gang"
+	}
+	return false
+}
+
+// hyphenCountry reports a country inside a hyphenated word of p that
+// describes a group: "a China-based cyber gang", "Russia-linked hackers".
+func (d *doc) hyphenCountry(p span) bool {
+	if !d.lx.groups.has(d.toks[d.headOf(p)].lower) {
+		return false
+	}
+	for i := p.s; i < p.e; i++ {
+		if strings.Contains(d.toks[i].text, "-") && d.countryOfToken(i) != "" {
+			return true
+		}
 	}
 	return false
 }

@@ -17,6 +17,9 @@ func (d *doc) expand(p span) []party {
 			continue
 		}
 		r := d.resolve(part)
+		if own := d.words(part); r.kind == entOrg && strings.Contains(r.name, " and ") && !strings.Contains(own, " and ") {
+			r.name = d.acronymFor(own) // not the list it was first seen in
+		}
 		d.remember(r, part.s, false)
 		out = append(out, d.expandParty(r)...)
 	}
