@@ -16,7 +16,7 @@ type accusation struct {
 	cameo            string
 	allegation       string
 	rule             string
-	from             int  // the first token of the evidence: the cue, or a party named in an earlier sentence
+	from, to         int  // the first and last tokens of the evidence: the cue's sentence, and those of parties named in others
 	list             bool // one pair of a list of accusers or accused
 	borrow           bool // the accuser is the sentence's other accuser: "X attributed it to A, a group linked to B"
 }
@@ -50,7 +50,7 @@ func (d *doc) findAccusations(si int, events []*speech) []accusation {
 			out = append(out, d.contentAccusations(sp.speaker, sp.content)...)
 		}
 	}
-	return out
+	return lend(out)
 }
 
 // denied reports whether the cue at v is negated or sits under a denial:
@@ -141,14 +141,14 @@ func (d *doc) passive(v int) bool {
 }
 
 func (d *doc) newAccusation(v int, cue *rules.AccuseCue, accuser, accused party, rule string) accusation {
-	from := v
+	from, to := v, v
 	for _, p := range []party{accuser, accused} {
-		if !p.span.empty() && p.span.s < from {
-			from = p.span.s
+		if !p.span.empty() {
+			from, to = min(from, p.span.s), max(to, p.span.e-1)
 		}
 	}
 	return accusation{accuser: accuser, accused: accused, cue: v, cueWord: d.toks[v].text, cameo: cue.CAMEO, rule: rule,
-		allegation: d.allegation(v), from: from}
+		allegation: d.allegation(v), from: from, to: to}
 }
 
 // objectFrame: "X accused Y (of …)", "Y was charged (by X)", "X blamed the
@@ -331,10 +331,53 @@ func (d *doc) toFrame(v int, cue *rules.AccuseCue, events []*speech) []accusatio
 			accused = append(accused, p) // "tied himself to the outcome" blames no one
 		}
 	}
+	if passive && !d.beforeBe(v) && d.findWord(v+1, min(s.last, v+8), "by") < 0 {
+		// "X attributed it to A, a group linked to B": the link is X's
+		// if X accuses in the sentence, else the author's description
+		var out []accusation
+		for _, p := range accused {
+			out = append(out, accusation{accused: p, cue: v, cueWord: d.toks[v].text, cameo: cue.CAMEO, rule: "accuse.to.reduced", from: v, to: v, borrow: true})
+		}
+		return out
+	}
 	if passive {
 		return d.pairs(v, cue, []party{d.agentOf(v, events)}, accused, "accuse.to.passive")
 	}
 	return d.pairs(v, cue, d.accusersOf(v, events), accused, "accuse.to")
+}
+
+// beforeBe reports a form of "be" before the verb at v, past adverbs: a
+// finite passive ("was linked to"), not a participle ("a group linked to").
+func (d *doc) beforeBe(v int) bool {
+	s := d.sentenceOf(v)
+	j := v - 1
+	for j >= s.first && (strings.HasPrefix(d.toks[j].tag, "RB") || d.toks[j].lower == "also") {
+		j--
+	}
+	return j >= s.first && beVerbs.has(d.toks[j].lower)
+}
+
+// lend gives accusations that borrow their accuser the accuser of the
+// sentence's first other accusation, or drops them when there is none.
+func lend(accs []accusation) []accusation {
+	var lender *accusation
+	for i := range accs {
+		if !accs[i].borrow {
+			lender = &accs[i]
+			break
+		}
+	}
+	out := accs[:0:0]
+	for _, a := range accs {
+		if a.borrow {
+			if lender == nil || lender.accuser.name == a.accused.name {
+				continue
+			}
+			a.accuser, a.from, a.to, a.borrow = lender.accuser, min(a.cue, lender.from), max(a.cue, lender.to), false
+		}
+		out = append(out, a)
+	}
+	return out
 }
 
 // attributesWrong reports whether what is attributed or linked between
@@ -489,7 +532,7 @@ func (d *doc) skipAuxiliaries(i int) int {
 // "Ortiz's accusations", "accusations by Ortiz". A denial by someone else
 // leaves the owner's accusation standing.
 func (d *doc) owned(v int) bool {
-	return len(d.bringerOf(v)) > 0 && (d.possessiveBefore(v) > 0 || d.followedBy(v+1, "by"))
+	return len(d.bringerOf(v)) > 0 && (d.possessiveBefore(v) >= 0 || d.followedBy(v+1, "by"))
 }
 
 // possessiveBefore returns the index of the "'s" that owns the noun at v
@@ -500,7 +543,7 @@ func (d *doc) possessiveBefore(v int) int {
 	for j >= s.first && (strings.HasPrefix(d.toks[j].tag, "JJ") || d.toks[j].tag == "CD") {
 		j--
 	}
-	if j >= s.first && (d.toks[j].lower == "'s" || d.toks[j].lower == "'") {
+	if j >= s.first && (d.toks[j].lower == "'s" || d.toks[j].lower == "'" || d.toks[j].tag == "PRP$") {
 		return j
 	}
 	return -1
@@ -513,7 +556,12 @@ func (d *doc) possessiveBefore(v int) int {
 // ("the allegations against Biden are not credible") have no accuser.
 func (d *doc) bringerOf(v int) []party {
 	s := d.sentenceOf(v)
-	if k := d.possessiveBefore(v); k > s.first {
+	if k := d.possessiveBefore(v); k >= s.first && d.toks[k].tag == "PRP$" {
+		if p := d.antecedent(d.toks[k].lower, k); p.ok() {
+			return []party{p} // "renewed her accusation that"
+		}
+		return nil
+	} else if k > s.first {
 		return d.resolveAll(d.listBefore(d.npEndingAt(k, s.first), s.first))
 	}
 	if d.followedBy(v+1, "by") && v+2 < s.last {
@@ -682,7 +730,7 @@ func (d *doc) contentAccusations(speaker party, content []byteRange) []accusatio
 				continue // "he saw no evidence that X was behind it"
 			}
 			for _, accused := range d.expand(agent) {
-				if !d.blameable(accused) || d.weakName(accused) {
+				if !d.blameable(accused) || d.weakName(accused) || d.unsurePerson(accused) {
 					accused = d.actorBefore(i, r.s) // "the Great Recession is to blame" names no party
 				}
 				for _, sp := range speakers {
@@ -944,6 +992,16 @@ func (d *doc) weakName(p party) bool {
 	return true
 }
 
+// unsurePerson reports a person found by capitalisation alone, whom the
+// entity model does not take for a person and no title introduces ("the
+// Great Slump is to blame").
+func (d *doc) unsurePerson(p party) bool {
+	if p.kind != entPerson || p.span.empty() || d.knownPerson(p.name) && p.span.e-p.span.s == 1 {
+		return false
+	}
+	return !d.nerSays(p.span, "PERSON") && !d.hasTitleBefore(span{max(d.sentenceOf(p.span.s).first, p.span.s-2), p.span.s})
+}
+
 // blameable reports whether a party can be the accused of a claim: a named
 // party, or a description that names a state ("Russian intelligence hackers").
 func (d *doc) blameable(p party) bool {
@@ -983,7 +1041,8 @@ func (d *doc) canAccuse(p party) bool {
 	head := &d.toks[d.headOf(p.span)]
 	last := &d.toks[p.span.e-1] // "dozens of women"
 	return d.lx.roles.has(head.lower) || d.lx.documents.has(head.lower) || d.lx.orgWords.has(head.lower) || d.lx.lawsuits.has(head.lower) ||
-		plural(head.lower) && d.lx.people.has(head.lower) || plural(last.lower) && d.lx.people.has(last.lower)
+		plural(head.lower) && d.lx.people.has(head.lower) || plural(last.lower) && d.lx.people.has(last.lower) ||
+		head == last && d.lx.titles.has(head.lower) && !d.lx.people.has(head.lower) // "the president", "the senator"
 }
 
 // isAuthority reports a description that names an authority that brings

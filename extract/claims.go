@@ -27,9 +27,9 @@ func (d *doc) accusationClaims(accs []accusation) []model.Claim {
 			Allegation: a.allegation, CAMEO: d.lx.refineCAMEO(a.cameo, a.allegation), Cue: a.cueWord, Rule: a.rule,
 			Confidence: d.confidence(a),
 		}
-		// a party named in an earlier sentence makes both sentences the evidence
-		first, s := d.sentenceOf(min(a.from, a.cue)), d.sentenceOf(a.cue)
-		c.Sentence, c.Start, c.End = d.text[first.start:s.end], first.start, s.end
+		// a party named in another sentence makes both sentences the evidence
+		first, last := d.sentenceOf(min(a.from, a.cue)), d.sentenceOf(max(a.to, a.cue))
+		c.Sentence, c.Start, c.End = d.text[first.start:last.end], first.start, last.end
 		out = append(out, c)
 	}
 	return out
@@ -288,7 +288,7 @@ const (
 
 func (d *doc) confidence(a accusation) float64 {
 	switch {
-	case d.toks[a.from].sent != d.toks[a.cue].sent:
+	case d.toks[a.from].sent != d.toks[a.cue].sent || d.toks[a.to].sent != d.toks[a.cue].sent:
 		return confCross
 	case a.accuser.kind == entDesc:
 		return confDesc
