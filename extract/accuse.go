@@ -221,7 +221,7 @@ func (d *doc) actorsOf(v int) []party {
 	s := d.sentenceOf(v)
 	if d.toks[v].tag == "VBG" && v > s.first {
 		prev := d.toks[v-1].lower
-		if prev == "for" || prev == "after" {
+		if prev == "for" || prev == "after" || prev == "as" {
 			np := d.npEndingAt(v-1, s.first)
 			return d.resolveAll(d.listBefore(np, s.first))
 		}
@@ -417,7 +417,11 @@ func (d *doc) claimFrame(v int, cue *rules.AccuseCue, events []*speech) []accusa
 		if len(accused) == 0 {
 			accused = d.subjectList(v)
 		}
-		return d.pairs(v, cue, []party{d.agentOf(v, events)}, accused, "accuse.claim.passive")
+		accuser := d.agentOf(v, events)
+		if !accuser.ok() && cue.ByAuthorities {
+			accuser = d.chargingAuthority(v)
+		}
+		return d.pairs(v, cue, []party{accuser}, accused, "accuse.claim.passive")
 	}
 	accusers := d.accusersOf(v, events)
 	if subj := d.subjectOf(v); !subj.empty() && subj.s > s.first && d.toks[subj.s-1].lower == "that" && v+1 < s.last && d.bareVerb(v+1) {
@@ -494,6 +498,9 @@ func (d *doc) nounFrame(v int, cue *rules.AccuseCue, events []*speech) []accusat
 	if next == "that" {
 		return d.nounThat(v, cue)
 	}
+	if next == "of" && cue.Prep != "" {
+		return d.nounOfTo(v, cue)
+	}
 	if next != "against" && !(next == "on" && d.toks[v].lower == "sanctions") {
 		return nil
 	}
@@ -517,6 +524,21 @@ func (d *doc) nounThat(v int, cue *rules.AccuseCue) []accusation {
 		return nil // "the allegation that surfaced" has no clause of its own
 	}
 	return d.pairs(v, cue, d.bringerOf(v), d.resolveAll(list), "accuse.noun.that")
+}
+
+// nounOfTo: "the agency's attribution of the hacks to Norway": what the
+// cue's preposition introduces is accused by the owner of the noun.
+func (d *doc) nounOfTo(v int, cue *rules.AccuseCue) []accusation {
+	s := d.sentenceOf(v)
+	to := d.findWord(v+2, min(s.last, v+12), cue.Prep)
+	if to < 0 || !d.attributesWrong(v, to, false) {
+		return nil
+	}
+	target := d.npStartingAt(to+1, s.last)
+	if target.empty() {
+		return nil
+	}
+	return d.pairs(v, cue, d.bringerOf(v), d.resolveAll(d.listAfter(target, s.last)), "accuse.noun.to")
 }
 
 // skipAuxiliaries returns the first token from i that is no auxiliary or adverb.
@@ -568,7 +590,7 @@ func (d *doc) bringerOf(v int) []party {
 		return []party{d.resolve(d.npStartingAt(v+2, s.last))}
 	}
 	j := v - 1
-	for j >= s.first && !d.lx.bringing.has(d.toks[j].lower) && (strings.HasPrefix(d.toks[j].tag, "JJ") || determiners.has(d.toks[j].lower) || d.toks[j].tag == "CD") {
+	for j >= s.first && !d.lx.bringing.has(d.toks[j].lower) && (strings.HasPrefix(d.toks[j].tag, "JJ") || determiners.has(d.toks[j].lower) || d.toks[j].tag == "CD" || d.toks[j].tag == "RP") {
 		j-- // "returned new indictments", and "imposed" tagged as an adjective
 	}
 	if j >= s.first && d.lx.bringing.has(d.toks[j].lower) {
@@ -746,6 +768,16 @@ func (d *doc) contentAccusations(speaker party, content []byteRange) []accusatio
 	return out
 }
 
+// namesSomeone reports a description that holds a name: "the Clinton campaign".
+func (d *doc) namesSomeone(p span) bool {
+	for i := p.s; i < p.e; i++ {
+		if d.capitalised(i) {
+			return true
+		}
+	}
+	return false
+}
+
 // negatedBefore reports a negation between byte offset lo and token i in
 // i's sentence: "said X was not behind", "did not see evidence that X hacked".
 func (d *doc) negatedBefore(i, lo int) bool {
@@ -778,7 +810,7 @@ func (d *doc) speakerParties(sp party) []party {
 	}
 	if and > 0 && d.toks[and].lower == "and" && d.toks[and-1].isWord() {
 		lo := d.sentenceOf(and).first
-		if first := d.resolve(d.npEndingAt(and, lo)); first.ok() && first.kind != entDesc && first.name != sp.name {
+		if first := d.resolve(d.npEndingAt(and, lo)); first.ok() && (first.kind != entDesc || d.namesSomeone(first.span)) && first.name != sp.name {
 			out = append([]party{first}, out...)
 		}
 	}
