@@ -619,11 +619,18 @@ func (d *doc) allegedly(v int, events []*speech) []accusation {
 			}
 		}
 	}
+	if d.negatedBefore(min(verb+2, s.last-1), d.toks[v].start) {
+		return nil // "allegedly hasn't been returning calls"
+	}
 	end := verb + 1
 	for end < s.last && d.toks[end].text != ";" && !(d.toks[end].text == "," && end+1 < s.last && relatives.has(d.toks[end+1].lower)) {
 		end++
 	}
-	accused = append(accused, d.namedIn(span{verb + 1, end})...)
+	for _, p := range d.namedIn(span{verb + 1, end}) {
+		if d.hostileAfter(p.span.e, end) {
+			accused = append(accused, p) // "contracted two hackers — A and B — to compromise", not a victim
+		}
+	}
 	cue := &rules.AccuseCue{Name: "allegedly", CAMEO: "112"}
 	si := d.toks[v].sent
 	subj = d.mainSubject(si)
@@ -635,6 +642,17 @@ func (d *doc) allegedly(v int, events []*speech) []accusation {
 		accuser = sp
 	}
 	return d.pairs(v, cue, []party{accuser}, accused, "accuse.allegedly")
+}
+
+// hostileAfter reports an infinitive of wrongdoing in tokens [i, end):
+// "… to compromise the database".
+func (d *doc) hostileAfter(i, end int) bool {
+	for j := i; j+1 < end; j++ {
+		if d.toks[j].lower == "to" && d.lx.hostile.has(d.toks[j+1].lower) {
+			return true
+		}
+	}
+	return false
 }
 
 // namedBefore returns the people named in the clause before the verb at v:

@@ -168,29 +168,43 @@ func (d *doc) accuserOrg(p party) string {
 		if d.toks[i].lower != last || !d.toks[i].isCap() {
 			continue
 		}
-		if org := d.orgAround(i); org != "" && org != p.name {
+		if org := d.orgAround(d.nameStart(i, p.name), i); org != "" && org != p.name {
 			return org
 		}
 	}
 	return ""
 }
 
+// nameStart returns where the mention of name that ends at token i begins:
+// "Ana Ortiz" is two tokens, "Ortiz" alone one.
+func (d *doc) nameStart(i int, name string) int {
+	n := len(strings.Fields(name))
+	for k := n - 1; k > 0; k-- {
+		if i-k >= 0 && strings.HasSuffix(name, d.words(span{i - k, i + 1})) && d.toks[i-k].sent == d.toks[i].sent {
+			return i - k
+		}
+	}
+	return i
+}
+
 // orgAround returns the organisation named in the title before the name
-// ending at token i, or in the appositive after it.
-func (d *doc) orgAround(i int) string {
+// [start, i], or in the appositive after it.
+func (d *doc) orgAround(start, i int) string {
 	s := d.sentenceOf(i)
-	lo := i
+	lo := start
 	for lo > s.first && (d.toks[lo-1].isCap() || d.lx.titles.has(d.toks[lo-1].lower) || d.toks[lo-1].lower == "'s") {
 		lo--
 	}
-	if org := d.namedOrg(span{lo, i}); org != "" {
+	if org := d.namedOrg(span{lo, start}); org != "" {
 		return org
 	}
 	if i+1 >= s.last || d.toks[i+1].text != "," {
 		return ""
 	}
 	for j := i + 2; j < s.last && j <= i+12 && !clauseEnd.has(d.toks[j].text); j++ {
-		if atOrgPreps.has(d.toks[j].lower) || d.toks[j].lower == "of" || d.toks[j].lower == "for" {
+		prev := &d.toks[j-1]
+		if (atOrgPreps.has(d.toks[j].lower) || d.toks[j].lower == "of" || d.toks[j].lower == "for") && strings.HasPrefix(prev.tag, "NN") && !prev.isCap() {
+			// "a researcher at Keystone Labs", not "along with the Post's reporter"
 			return d.namedOrg(d.npStartingAt(j+1, s.last))
 		}
 	}
@@ -202,18 +216,30 @@ func (d *doc) namedOrg(p span) string {
 	if p.empty() {
 		return ""
 	}
-	if org := d.orgName(p); !org.empty() {
-		return d.acronymFor(d.words(org))
-	}
 	for i := p.s; i < p.e; i++ {
-		if e, _ := d.lx.lookup(d.toks, i, p.e); e != nil && (e.kind == entCountry || e.kind == entParty) {
+		if e, n := d.lx.lookup(d.toks, i, p.e); e != nil && (e.kind == entCountry || e.kind == entParty) && d.onlyTitles(span{i + n, p.e}) {
 			return e.canon
 		}
 	}
-	if r := d.resolve(p); r.kind == entOrg || r.kind == entParty {
-		return r.name
+	org := d.orgName(p)
+	for org.e > org.s && d.lx.titles.has(d.toks[org.e-1].lower) && !d.lx.orgWords.has(d.toks[org.e-1].lower) {
+		org.e-- // "White House Press Secretary" speaks for the White House
+	}
+	if !org.empty() && d.hasOrgWord(org) && !d.onlyTitles(org) {
+		return d.acronymFor(d.words(org))
 	}
 	return ""
+}
+
+// onlyTitles reports whether every word of p is a title word or an
+// organisation word: "foreign ministry spokesperson", "Security".
+func (d *doc) onlyTitles(p span) bool {
+	for i := p.s; i < p.e; i++ {
+		if l := d.toks[i].lower; !d.lx.titles.has(l) && !d.lx.orgWords.has(l) && l != "'s" {
+			return false
+		}
+	}
+	return true
 }
 
 // chargingAuthority returns the authority that brings the charges of an
