@@ -20,7 +20,8 @@ import (
 // those two letters for SYLK and refuses it. An actor's aliases are left
 // out: they come from the gazetteer, are the same on every row of one
 // actor, and NDJSON carries them. So do allegation, cameo, direct, text
-// (a number as written) and cue.
+// (a number as written) and cue. Columns added later come last, so that
+// a reader's column numbers stay valid.
 var Columns = []string{
 	"claim_id", "kind",
 	"accuser", "accused",
@@ -30,6 +31,7 @@ var Columns = []string{
 	"sentence", "start", "end",
 	"article_id", "url", "title", "feed", "published", "fetched",
 	"rule", "confidence",
+	"accuser_org",
 }
 
 // numeric marks the columns whose cells we print from numbers. They hold no
@@ -55,6 +57,7 @@ func Row(c model.Claim, a model.Article) []string {
 		cmp.Or(c.ArticleID, a.ID), cmp.Or(a.URL, a.CanonicalURL), a.Title, strings.Join(a.Feeds, " "),
 		timeCell(a.Published), timeCell(a.Fetched),
 		c.Rule, formatFloat(c.Confidence),
+		c.AccuserOrg,
 	}
 }
 

@@ -41,7 +41,7 @@ func testClaims() []model.Claim {
 	id := func(seq int) string { return fmt.Sprintf("%s-%04d", testArticle.ID, seq) }
 	return []model.Claim{
 		{ID: id(1), ArticleID: testArticle.ID, Kind: model.Accusation,
-			Accuser: "Ministry of Defence", Accused: `=HYPERLINK("http://evil.example","click")`,
+			Accuser: "Ministry of Defence", AccuserOrg: "United Kingdom", Accused: `=HYPERLINK("http://evil.example","click")`,
 			Allegation: "cyber attack", CAMEO: "112", Sentence: "The ministry blamed the group, it said.",
 			Start: 0, End: 39, Rule: "accuse/blame", Confidence: 0.8},
 		{ID: id(2), ArticleID: testArticle.ID, Kind: model.Actor,
@@ -264,7 +264,7 @@ func parseRow(t *testing.T, rec []string, neutralised bool) (model.Claim, model.
 	}
 	c := model.Claim{
 		ID: cell("claim_id"), ArticleID: cell("article_id"), Kind: model.Kind(cell("kind")),
-		Accuser: cell("accuser"), Accused: cell("accused"),
+		Accuser: cell("accuser"), AccuserOrg: cell("accuser_org"), Accused: cell("accused"),
 		Label: cell("actor_label"), Canonical: cell("actor_canonical"), Sponsor: cell("sponsor"),
 		Speaker: cell("speaker"), SpeakerTitle: cell("speaker_title"), Quote: cell("quote"),
 		Value: num("value"), Max: num("max"), Unit: cell("unit"), Qualifier: cell("qualifier"),

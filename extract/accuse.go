@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -15,6 +16,9 @@ type accusation struct {
 	cameo            string
 	allegation       string
 	rule             string
+	from, to         int  // the first and last tokens of the evidence: the cue's sentence, and those of parties named in others
+	list             bool // one pair of a list of accusers or accused
+	borrow           bool // the accuser is the sentence's other accuser: "X attributed it to A, a group linked to B"
 }
 
 var (
@@ -23,16 +27,18 @@ var (
 	beVerbs        = newSet([]string{"was", "were", "is", "are", "be", "been", "being", "'s", "am"})
 	agentPreps     = newSet([]string{"by"})
 	negations      = newSet([]string{"not", "n't", "never", "no"})
-	tryVerbs       = newSet([]string{"tried", "tries", "try", "attempted", "attempts", "sought", "seeks", "continued", "continues", "began", "used"})
 )
 
 // findAccusations returns the accusations of sentence si; events are the
 // sentence's speech events, whose speakers make accusations in what they say.
 func (d *doc) findAccusations(si int, events []*speech) []accusation {
 	s := d.sents[si]
+	if d.titleCase(si) {
+		return nil
+	}
 	var out []accusation
 	for v := s.first; v < s.last; v++ {
-		if cue, ok := d.lx.accuse[d.toks[v].lower]; ok && !d.denied(v) {
+		if cue, ok := d.lx.accuse[d.toks[v].lower]; ok && (!d.denied(v) || frames[cue.Frame].noun && d.owned(v)) {
 			out = append(out, d.cueAccusations(v, cue, events)...)
 		}
 		if d.toks[v].lower == "allegedly" {
@@ -44,7 +50,7 @@ func (d *doc) findAccusations(si int, events []*speech) []accusation {
 			out = append(out, d.contentAccusations(sp.speaker, sp.content)...)
 		}
 	}
-	return out
+	return lend(out)
 }
 
 // denied reports whether the cue at v is negated or sits under a denial:
@@ -62,29 +68,46 @@ func (d *doc) denied(v int) bool {
 	return false
 }
 
+// frame finds the parties of an accusation cue at token v.
+type frame struct {
+	noun bool // the cue is a noun ("charges against"), else a verb
+	find func(d *doc, v int, cue *rules.AccuseCue, events []*speech) []accusation
+}
+
+// frames maps every frame name of the rules to its function.
+var frames = map[string]frame{
+	rules.FrameObject: {find: (*doc).objectFrame},
+	rules.FrameTo:     {find: (*doc).toFrame},
+	rules.FrameClaim:  {find: (*doc).claimFrame},
+	rules.FrameNoun:   {noun: true, find: (*doc).nounFrame},
+}
+
+// checkFrames reports an accusation cue whose frame has no function.
+func checkFrames(cues []rules.AccuseCue) error {
+	for _, c := range cues {
+		if _, ok := frames[c.Frame]; !ok {
+			return fmt.Errorf("accusation cue %q: no frame %q", c.Name, c.Frame)
+		}
+	}
+	return nil
+}
+
 func (d *doc) cueAccusations(v int, cue *rules.AccuseCue, events []*speech) []accusation {
 	t := &d.toks[v]
-	if cue.Frame == rules.FrameNoun {
+	f := frames[cue.Frame]
+	if f.noun {
 		if !strings.HasPrefix(t.tag, "NN") {
 			return nil
 		}
-		return d.nounFrame(v, cue, events)
+		return f.find(d, v, cue, events)
 	}
-	if !strings.HasPrefix(t.tag, "VB") || v > 0 && d.toks[v-1].lower == "to" && !d.passive(v) {
-		return nil // "alleged hackers", "a big step to blame"
+	if !strings.HasPrefix(t.tag, "VB") || v > 0 && d.toks[v-1].lower == "to" && !d.passive(v) && d.tryVerb(v) == v {
+		return nil // "alleged hackers", "a big step to blame"; but "were able to link"
 	}
 	if len(cue.Needs) > 0 && !d.needsMet(v, cue.Needs) {
 		return nil // "held a ceremony", "charging support"
 	}
-	switch cue.Frame {
-	case rules.FrameObject:
-		return d.objectFrame(v, cue, events)
-	case rules.FrameTo:
-		return d.toFrame(v, cue, events)
-	case rules.FrameClaim:
-		return d.claimFrame(v, cue, events)
-	}
-	return nil
+	return f.find(d, v, cue, events)
 }
 
 // needsMet reports whether one of words follows the cue at v in its clause.
@@ -118,29 +141,44 @@ func (d *doc) passive(v int) bool {
 }
 
 func (d *doc) newAccusation(v int, cue *rules.AccuseCue, accuser, accused party, rule string) accusation {
+	from, to := v, v
+	for _, p := range []party{accuser, accused} {
+		if !p.span.empty() {
+			from, to = min(from, p.span.s), max(to, p.span.e-1)
+		}
+	}
 	return accusation{accuser: accuser, accused: accused, cue: v, cueWord: d.toks[v].text, cameo: cue.CAMEO, rule: rule,
-		allegation: d.allegation(v)}
+		allegation: d.allegation(v), from: from, to: to}
 }
 
 // objectFrame: "X accused Y (of …)", "Y was charged (by X)", "X blamed the
 // attack on Y", "for accusing it".
 func (d *doc) objectFrame(v int, cue *rules.AccuseCue, events []*speech) []accusation {
 	if d.passive(v) {
+		if d.hypothetical(v) {
+			return nil // "might be indicted" charges no one
+		}
 		accused := d.namedBefore(v)
 		if len(accused) == 0 {
 			accused = d.subjectList(v)
 		}
 		accuser := d.agentOf(v, events)
+		if !accuser.ok() && cue.ByAuthorities {
+			accuser = d.chargingAuthority(v)
+		}
 		return d.pairs(v, cue, []party{accuser}, accused, "accuse.passive")
 	}
 	obj := d.objectOf(v)
+	if len(cue.Complement) > 0 {
+		obj = d.cutAt(obj, cue.Complement) // "held Moscow responsible"
+	}
 	if obj.empty() {
 		return nil
 	}
 	s := d.sentenceOf(v)
 	objects := d.listAfter(obj, s.last)
-	if cue.Name == "hold responsible" && !d.followedBy(objects[len(objects)-1].e, "responsible", "accountable") {
-		return nil
+	if len(cue.Complement) > 0 && !d.followedBy(objects[len(objects)-1].e, cue.Complement...) {
+		return nil // "held a ceremony"
 	}
 	if cue.Prep != "" {
 		if at := d.findWord(objects[len(objects)-1].e, s.last, cue.Prep); at > 0 {
@@ -148,7 +186,32 @@ func (d *doc) objectFrame(v int, cue *rules.AccuseCue, events []*speech) []accus
 		}
 	}
 	accused := d.resolveAll(objects)
-	return d.pairs(v, cue, d.actorsOf(v), accused, "accuse.active")
+	return d.pairs(v, cue, d.accusersOf(v, events), accused, "accuse.active")
+}
+
+// hypotheticals are the modals that make a verb a possibility, not an
+// act: "might be indicted"; "will be charged" is an act announced.
+var hypotheticals = newSet([]string{"might", "could", "may", "would", "should", "can"})
+
+// hypothetical reports a modal of possibility among the few words before v.
+func (d *doc) hypothetical(v int) bool {
+	s := d.sentenceOf(v)
+	for j := v - 1; j >= s.first && j >= v-4; j-- {
+		if hypotheticals.has(d.toks[j].lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// cutAt ends phrase p before the first of words in it.
+func (d *doc) cutAt(p span, words []string) span {
+	for i := p.s; i < p.e; i++ {
+		if slices.Contains(words, d.toks[i].lower) {
+			return span{p.s, i}
+		}
+	}
+	return p
 }
 
 // actorsOf returns who performs the verb at v: its subject, or for
@@ -158,17 +221,28 @@ func (d *doc) actorsOf(v int) []party {
 	s := d.sentenceOf(v)
 	if d.toks[v].tag == "VBG" && v > s.first {
 		prev := d.toks[v-1].lower
-		if prev == "for" || prev == "after" {
+		if prev == "for" || prev == "after" || prev == "as" {
 			np := d.npEndingAt(v-1, s.first)
 			return d.resolveAll(d.listBefore(np, s.first))
+		}
+		if doc := d.documentBefore(v); doc >= 0 {
+			return d.documentAuthors(doc) // "filed a lawsuit in 2019 alleging"
 		}
 		if prev == "," || prev == "by" || d.toks[v-1].isCap() {
 			return []party{d.resolve(d.participleSubject(v))} // "Swift posted on Twitter accusing …"
 		}
 	}
 	subj := d.subjectOf(v)
-	if subj.empty() || d.coordinated(v) {
+	if subj.empty() || d.coordinated(v) || subj.s > s.first && placePreps.has(d.toks[subj.s-1].lower) {
+		// "lawsuits filed in Ohio have accused": the phrase after a
+		// preposition modifies the subject; the sentence's own subject is it
 		subj = d.mainSubject(d.toks[v].sent)
+	}
+	if dl := d.datelineEnd(d.toks[v].sent); subj.s < dl {
+		subj = d.phraseAt(dl, s.last) // "LONDON (Reuters) — Ana Ortiz …"
+	}
+	for subj.e-subj.s > 1 && d.lx.timeWords.has(d.toks[subj.s].lower) {
+		subj.s++ // "Last December the agency …"
 	}
 	if subj.empty() {
 		return nil
@@ -177,6 +251,54 @@ func (d *doc) actorsOf(v int) []party {
 		return []party{d.resolve(d.antecedentOfRelative(subj.s))}
 	}
 	return d.resolveAll(d.listBefore(subj, s.first))
+}
+
+// firstPerson are the pronouns by which a speaker names themselves.
+var firstPerson = newSet([]string{"we", "i", "we've", "i've", "we're", "i'm", "we'd", "i'd"})
+
+// accusersOf returns who performs the accusation verb at v; "we" and "I"
+// in what someone says are the speaker: "“We have linked the attack to
+// Russia,” Ortiz said".
+func (d *doc) accusersOf(v int, events []*speech) []party {
+	if subj := d.subjectOf(d.tryVerb(v)); subj.e-subj.s == 1 && firstPerson.has(d.toks[subj.s].lower) {
+		for _, sp := range events {
+			if sp.covers(d.toks[v].start) {
+				return d.speakerParties(sp.speaker)
+			}
+		}
+		return nil
+	}
+	return d.actorsOf(v)
+}
+
+// documentBefore returns the document or filing a participle at v
+// describes ("a report naming", "a lawsuit in 2019 alleging"), or -1.
+func (d *doc) documentBefore(v int) int {
+	s := d.sentenceOf(v)
+	for j := v - 1; j >= s.first && j >= v-6; j-- {
+		l := d.toks[j].lower
+		if d.lx.documents.has(l) || d.lx.lawsuits.has(l) {
+			return j
+		}
+		if isFinite(d.toks[j].tag) || d.toks[j].text == "," {
+			return -1
+		}
+	}
+	return -1
+}
+
+// documentAuthors returns who made the document at j: the subject of the
+// verb that has it as object ("the agency released a report"), else the
+// document itself ("a report").
+func (d *doc) documentAuthors(j int) []party {
+	s := d.sentenceOf(j)
+	np := d.npEndingAt(j+1, s.first)
+	if k := np.s - 1; k > s.first && strings.HasPrefix(d.toks[k].tag, "VB") && !beVerbs.has(d.toks[k].lower) {
+		if by := d.actorsOf(k); len(by) > 0 {
+			return by
+		}
+	}
+	return []party{d.resolve(np)}
 }
 
 // coordinated reports "… and accused the US": a verb joined to an earlier
@@ -209,10 +331,53 @@ func (d *doc) toFrame(v int, cue *rules.AccuseCue, events []*speech) []accusatio
 			accused = append(accused, p) // "tied himself to the outcome" blames no one
 		}
 	}
+	if passive && !d.beforeBe(v) && d.findWord(v+1, min(s.last, v+8), "by") < 0 {
+		// "X attributed it to A, a group linked to B": the link is X's
+		// if X accuses in the sentence, else the author's description
+		var out []accusation
+		for _, p := range accused {
+			out = append(out, accusation{accused: p, cue: v, cueWord: d.toks[v].text, cameo: cue.CAMEO, rule: "accuse.to.reduced", from: v, to: v, borrow: true})
+		}
+		return out
+	}
 	if passive {
 		return d.pairs(v, cue, []party{d.agentOf(v, events)}, accused, "accuse.to.passive")
 	}
-	return d.pairs(v, cue, d.actorsOf(v), accused, "accuse.to")
+	return d.pairs(v, cue, d.accusersOf(v, events), accused, "accuse.to")
+}
+
+// beforeBe reports a form of "be" before the verb at v, past adverbs: a
+// finite passive ("was linked to"), not a participle ("a group linked to").
+func (d *doc) beforeBe(v int) bool {
+	s := d.sentenceOf(v)
+	j := v - 1
+	for j >= s.first && (strings.HasPrefix(d.toks[j].tag, "RB") || d.toks[j].lower == "also") {
+		j--
+	}
+	return j >= s.first && beVerbs.has(d.toks[j].lower)
+}
+
+// lend gives accusations that borrow their accuser the accuser of the
+// sentence's first other accusation, or drops them when there is none.
+func lend(accs []accusation) []accusation {
+	var lender *accusation
+	for i := range accs {
+		if !accs[i].borrow {
+			lender = &accs[i]
+			break
+		}
+	}
+	out := accs[:0:0]
+	for _, a := range accs {
+		if a.borrow {
+			if lender == nil || lender.accuser.name == a.accused.name {
+				continue
+			}
+			a.accuser, a.from, a.to, a.borrow = lender.accuser, min(a.cue, lender.from), max(a.cue, lender.to), false
+		}
+		out = append(out, a)
+	}
+	return out
 }
 
 // attributesWrong reports whether what is attributed or linked between
@@ -246,7 +411,19 @@ func (d *doc) inActor(i int) bool {
 // disseminates false information", "alleging a conspiracy between A and B".
 func (d *doc) claimFrame(v int, cue *rules.AccuseCue, events []*speech) []accusation {
 	s := d.sentenceOf(v)
-	accusers := d.actorsOf(v)
+	if d.passive(v) && d.followedBy(v+1, "to") {
+		// "A and B are alleged to have developed the malware"
+		accused := d.namedBefore(v)
+		if len(accused) == 0 {
+			accused = d.subjectList(v)
+		}
+		accuser := d.agentOf(v, events)
+		if !accuser.ok() && cue.ByAuthorities {
+			accuser = d.chargingAuthority(v)
+		}
+		return d.pairs(v, cue, []party{accuser}, accused, "accuse.claim.passive")
+	}
+	accusers := d.accusersOf(v, events)
 	if subj := d.subjectOf(v); !subj.empty() && subj.s > s.first && d.toks[subj.s-1].lower == "that" && v+1 < s.last && d.bareVerb(v+1) {
 		target := d.npEndingAt(subj.s-1, s.first)
 		return withDeed(d.pairs(v, cue, accusers, []party{d.resolve(target)}, "accuse.claim.relative"), d.deed(v+1))
@@ -279,17 +456,18 @@ func (d *doc) withNaming(p span) span {
 			}
 		}
 		l := d.toks[j].lower
-		if !namingWords.has(l) && !namingVerbs.has(l) {
+		if !namingWords.has(l) && !d.lx.naming.has(l) && !d.lx.roles.has(l) {
 			return p
 		}
-		named = named || namingVerbs.has(l)
+		named = named || d.lx.naming.has(l)
 	}
 	return p
 }
 
-// namingWords may stand between a description and the name it is given:
-// "a group (that) it tracks as Fancy Bear", "a unit, dubbed APT31".
-var namingWords = newSet([]string{",", "that", "which", "it", "they", "we", "researchers", "as", "also", "the", "“", "\"", "itself", "themselves"})
+// namingWords may stand between a description and the name it is given,
+// besides the naming verbs and roles of the rules: "a group (that) it
+// tracks as Fancy Bear", "a unit, dubbed APT31", "a gang researchers call X".
+var namingWords = newSet([]string{",", "that", "which", "it", "they", "we", "as", "also", "the", "“", "\"", "itself", "themselves"})
 
 // bareVerb reports whether token i starts a verb phrase with no subject
 // of its own, as after "the network that Beijing claims": a lower-case
@@ -313,15 +491,84 @@ func withDeed(accs []accusation, deed string) []accusation {
 // nounFrame: "charges against X", "indictments against two nationals".
 func (d *doc) nounFrame(v int, cue *rules.AccuseCue, events []*speech) []accusation {
 	s := d.sentenceOf(v)
-	if v+1 >= s.last || d.toks[v+1].lower != "against" && !(d.toks[v+1].lower == "on" && d.toks[v].lower == "sanctions") {
+	if v+2 >= s.last {
+		return nil
+	}
+	next := d.toks[v+1].lower
+	if next == "that" {
+		return d.nounThat(v, cue)
+	}
+	if next == "of" && cue.Prep != "" {
+		return d.nounOfTo(v, cue)
+	}
+	if next != "against" && !(next == "on" && d.toks[v].lower == "sanctions") {
 		return nil
 	}
 	target := d.npStartingAt(v+2, s.last)
 	if target.empty() {
 		return nil
 	}
-	accuser := d.bringerOf(v)
-	return d.pairs(v, cue, []party{accuser}, d.resolveAll(d.listAfter(target, s.last)), "accuse.noun")
+	return d.pairs(v, cue, d.bringerOf(v), d.resolveAll(d.listAfter(target, s.last)), "accuse.noun")
+}
+
+// nounThat: "Ortiz's accusation that Acme and Globex rigged the bid": the
+// parties of the clause are accused by the owner of the accusation.
+func (d *doc) nounThat(v int, cue *rules.AccuseCue) []accusation {
+	s := d.sentenceOf(v)
+	np := d.phraseAt(v+2, s.last)
+	if np.empty() {
+		return nil
+	}
+	list := d.listAfter(np, s.last)
+	if k := list[len(list)-1].e; k >= s.last || !d.bareVerb(d.skipAuxiliaries(k)) {
+		return nil // "the allegation that surfaced" has no clause of its own
+	}
+	return d.pairs(v, cue, d.bringerOf(v), d.resolveAll(list), "accuse.noun.that")
+}
+
+// nounOfTo: "the agency's attribution of the hacks to Norway": what the
+// cue's preposition introduces is accused by the owner of the noun.
+func (d *doc) nounOfTo(v int, cue *rules.AccuseCue) []accusation {
+	s := d.sentenceOf(v)
+	to := d.findWord(v+2, min(s.last, v+12), cue.Prep)
+	if to < 0 || !d.attributesWrong(v, to, false) {
+		return nil
+	}
+	target := d.npStartingAt(to+1, s.last)
+	if target.empty() {
+		return nil
+	}
+	return d.pairs(v, cue, d.bringerOf(v), d.resolveAll(d.listAfter(target, s.last)), "accuse.noun.to")
+}
+
+// skipAuxiliaries returns the first token from i that is no auxiliary or adverb.
+func (d *doc) skipAuxiliaries(i int) int {
+	hi := d.sentenceOf(i).last
+	for i+1 < hi && (auxiliaries.has(d.toks[i].lower) || strings.HasPrefix(d.toks[i].tag, "RB")) {
+		i++
+	}
+	return i
+}
+
+// owned reports whether the accusation noun at v names who makes it:
+// "Ortiz's accusations", "accusations by Ortiz". A denial by someone else
+// leaves the owner's accusation standing.
+func (d *doc) owned(v int) bool {
+	return len(d.bringerOf(v)) > 0 && (d.possessiveBefore(v) >= 0 || d.followedBy(v+1, "by"))
+}
+
+// possessiveBefore returns the index of the "'s" that owns the noun at v
+// past its adjectives, or -1.
+func (d *doc) possessiveBefore(v int) int {
+	s := d.sentenceOf(v)
+	j := v - 1
+	for j >= s.first && (strings.HasPrefix(d.toks[j].tag, "JJ") || d.toks[j].tag == "CD") {
+		j--
+	}
+	if j >= s.first && (d.toks[j].lower == "'s" || d.toks[j].lower == "'" || d.toks[j].tag == "PRP$") {
+		return j
+	}
+	return -1
 }
 
 // bringerOf returns who brought the charges named at v: the owner
@@ -329,21 +576,27 @@ func (d *doc) nounFrame(v int, cue *rules.AccuseCue, events []*speech) []accusat
 // against"), or the subject of the verb that has them as object ("a grand
 // jury had returned indictments against"). Allegations merely mentioned
 // ("the allegations against Biden are not credible") have no accuser.
-func (d *doc) bringerOf(v int) party {
+func (d *doc) bringerOf(v int) []party {
 	s := d.sentenceOf(v)
+	if k := d.possessiveBefore(v); k >= s.first && d.toks[k].tag == "PRP$" {
+		if p := d.antecedent(d.toks[k].lower, k); p.ok() {
+			return []party{p} // "renewed her accusation that"
+		}
+		return nil
+	} else if k > s.first {
+		return d.resolveAll(d.listBefore(d.npEndingAt(k, s.first), s.first))
+	}
+	if d.followedBy(v+1, "by") && v+2 < s.last {
+		return []party{d.resolve(d.npStartingAt(v+2, s.last))}
+	}
 	j := v - 1
-	for j >= s.first && !d.lx.bringing.has(d.toks[j].lower) && (strings.HasPrefix(d.toks[j].tag, "JJ") || determiners.has(d.toks[j].lower) || d.toks[j].tag == "CD") {
+	for j >= s.first && !d.lx.bringing.has(d.toks[j].lower) && (strings.HasPrefix(d.toks[j].tag, "JJ") || determiners.has(d.toks[j].lower) || d.toks[j].tag == "CD" || d.toks[j].tag == "RP") {
 		j-- // "returned new indictments", and "imposed" tagged as an adjective
 	}
-	switch {
-	case j < s.first:
-		return party{}
-	case d.toks[j].lower == "'s":
-		return d.resolve(d.npEndingAt(j, s.first))
-	case d.lx.bringing.has(d.toks[j].lower):
-		return d.resolve(d.subjectOf(j))
+	if j >= s.first && d.lx.bringing.has(d.toks[j].lower) {
+		return d.actorsOf(j)
 	}
-	return party{}
+	return nil
 }
 
 // allegedly: "two FSB agents — A and B — who allegedly contracted …":
@@ -360,19 +613,46 @@ func (d *doc) allegedly(v int, events []*speech) []accusation {
 		subj = d.antecedentOfRelative(subj.s)
 	}
 	if !subj.empty() {
-		accused = append(accused, d.namedIn(subj)...)
+		for _, p := range d.namedIn(subj) {
+			if !d.followedBy(p.span.e, "'s") {
+				accused = append(accused, p) // "Trump's campaign manager, who allegedly …" is not Trump
+			}
+		}
+	}
+	if d.negatedBefore(min(verb+2, s.last-1), d.toks[v].start) {
+		return nil // "allegedly hasn't been returning calls"
 	}
 	end := verb + 1
 	for end < s.last && d.toks[end].text != ";" && !(d.toks[end].text == "," && end+1 < s.last && relatives.has(d.toks[end+1].lower)) {
 		end++
 	}
-	accused = append(accused, d.namedIn(span{verb + 1, end})...)
+	for _, p := range d.namedIn(span{verb + 1, end}) {
+		if d.hostileAfter(p.span.e, end) {
+			accused = append(accused, p) // "contracted two hackers — A and B — to compromise", not a victim
+		}
+	}
 	cue := &rules.AccuseCue{Name: "allegedly", CAMEO: "112"}
-	accuser := d.resolve(d.mainSubject(d.toks[v].sent))
+	si := d.toks[v].sent
+	subj = d.mainSubject(si)
+	if dl := d.datelineEnd(si); subj.s < dl {
+		subj = d.phraseAt(dl, s.last)
+	}
+	accuser := d.resolve(subj)
 	if sp := d.speakerOf(events, v); sp.ok() {
 		accuser = sp
 	}
 	return d.pairs(v, cue, []party{accuser}, accused, "accuse.allegedly")
+}
+
+// hostileAfter reports an infinitive of wrongdoing in tokens [i, end):
+// "… to compromise the database".
+func (d *doc) hostileAfter(i, end int) bool {
+	for j := i; j+1 < end; j++ {
+		if d.toks[j].lower == "to" && d.lx.hostile.has(d.toks[j+1].lower) {
+			return true
+		}
+	}
+	return false
 }
 
 // namedBefore returns the people named in the clause before the verb at v:
@@ -476,40 +756,97 @@ func (d *doc) speakerOf(events []*speech, v int) party {
 
 // contentAccusations finds wrongdoing that a speaker attributes to a named
 // party in what they say: "said APT31 was behind the hackings", "said the
-// attack was conducted by a group called Ghostwriter", "APT28 has been targeting".
+// attack was conducted by a group called Ghostwriter", "APT28 has been
+// targeting". Speakers of a list ("PwC and BAE Systems said") accuse one
+// by one.
 func (d *doc) contentAccusations(speaker party, content []byteRange) []accusation {
 	var out []accusation
 	cue := &rules.AccuseCue{Name: "says did", CAMEO: "112"}
+	speakers := d.speakerParties(speaker)
 	for _, r := range content {
 		for i := d.tokenAt(r.s); i < len(d.toks) && d.toks[i].end <= r.e; i++ {
 			agent, rule := d.agentAt(i)
-			if agent.empty() {
-				continue
+			if agent.empty() || d.negatedBefore(i, r.s) {
+				continue // "he saw no evidence that X was behind it"
 			}
-			accused := d.resolve(agent)
-			if !d.blameable(accused) {
-				accused = d.actorBefore(i, r.s)
-			}
-			if d.blameable(accused) && accused.name != speaker.name {
-				a := d.newAccusation(i, cue, speaker, accused, rule)
-				a.allegation = d.deed(i)
-				out = append(out, a)
+			for _, accused := range d.expand(agent) {
+				if !d.blameable(accused) || d.weakName(accused) || d.unsurePerson(accused) {
+					accused = d.actorBefore(i, r.s) // "the Great Recession is to blame" names no party
+				}
+				for _, sp := range speakers {
+					if d.blameable(accused) && accused.name != sp.name && accused.name != speaker.name {
+						a := d.newAccusation(i, cue, sp, accused, rule)
+						a.allegation, a.list = d.deed(i), len(speakers) > 1
+						out = append(out, a)
+					}
+				}
 			}
 		}
 	}
 	return out
 }
 
-// agentAt returns the party that token i says did wrong, if any.
+// namesSomeone reports a description that holds a name: "the Clinton campaign".
+func (d *doc) namesSomeone(p span) bool {
+	for i := p.s; i < p.e; i++ {
+		if d.capitalised(i) {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedBefore reports a negation between byte offset lo and token i in
+// i's sentence: "said X was not behind", "did not see evidence that X hacked".
+func (d *doc) negatedBefore(i, lo int) bool {
+	s := d.sentenceOf(i)
+	for j := i - 1; j >= s.first && d.toks[j].start >= lo; j-- {
+		if negations.has(d.toks[j].lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// speakerParties splits a speaker that is a list of names, or a plural
+// description of named organisations, into its parties.
+func (d *doc) speakerParties(sp party) []party {
+	if sp.span.empty() {
+		return []party{sp}
+	}
+	out := []party{sp}
+	if sp.kind == entDesc || sp.kind == entOrg {
+		if parts := d.expand(sp.span); len(parts) > 1 || len(parts) == 1 && parts[0].kind != entDesc {
+			out = parts
+		}
+	}
+	// "The campaign and some experts have alleged": the speech rules keep
+	// the last of two coordinated speakers
+	and := sp.span.s - 1
+	for and > 0 && strippable.has(d.toks[and].lower) {
+		and-- // "and some experts"
+	}
+	if and > 0 && d.toks[and].lower == "and" && d.toks[and-1].isWord() {
+		lo := d.sentenceOf(and).first
+		if first := d.resolve(d.npEndingAt(and, lo)); first.ok() && (first.kind != entDesc || d.namesSomeone(first.span)) && first.name != sp.name {
+			out = append([]party{first}, out...)
+		}
+	}
+	return out
+}
+
+// agentAt returns the party that token i says did wrong, if any: the
+// subject of a responsibility phrase ("X was behind", "X is to blame"),
+// the phrase after one ("the work of X", "linked to X"), the agent of a
+// wrongdoing ("an attack by X", "carried out by X") or the subject of a
+// verb of wrongdoing ("X hacked").
 func (d *doc) agentAt(i int) (span, string) {
 	t := &d.toks[i]
 	s := d.sentenceOf(i)
-	switch {
-	case t.lower == "behind" || t.lower == "responsible" && (d.followedBy(i+1, "for", ".", ",", ";", "”", `"`) || i+1 >= s.last) ||
-		t.lower == "blame" && i > s.first && d.toks[i-1].lower == "to" && i-1 > s.first && beVerbs.has(d.toks[i-2].lower):
-		if t.lower == "blame" {
-			i-- // "Moscow was to blame"
-		}
+	if g := d.groupBehind(i); !g.empty() {
+		return g, "accuse.behind"
+	}
+	if n := d.cuePhraseAt(i, d.lx.responsibleSubject); n > 0 && !d.modifiesNext(i, n) {
 		j := i - 1
 		for j >= s.first && strings.HasPrefix(d.toks[j].tag, "RB") {
 			j--
@@ -517,19 +854,80 @@ func (d *doc) agentAt(i int) (span, string) {
 		if j >= s.first && beVerbs.has(d.toks[j].lower) {
 			return d.subjectOf(j), "accuse.behind"
 		}
+		return span{}, ""
+	}
+	if n := d.cuePhraseAt(i, d.lx.responsibleObject); n > 0 && d.wrongBefore(i) {
+		return d.withNaming(d.npStartingAt(i+n, s.last)), "accuse.work"
+	}
+	switch {
 	case agentPreps.has(t.lower) && i > s.first && (d.lx.hostile.has(d.toks[i-1].lower) || d.lx.attacks.has(d.toks[i-1].lower) || d.wrongfulCampaign(i-1) ||
 		d.lx.agentive.has(d.toks[i-1].lower) && d.lx.attacks.has(d.toks[d.headBefore(i-1)].lower) ||
 		d.toks[i-1].lower == "out" && i > s.first+1 && d.lx.agentive.has(d.toks[i-2].lower)):
 		return d.withNaming(d.npStartingAt(i+1, s.last)), "accuse.by"
-	case (t.lower == "linked" || t.lower == "tied") && i > s.first && beVerbs.has(d.toks[i-1].lower) && d.followedBy(i+1, "to"):
-		return d.npStartingAt(i+2, s.last), "accuse.linked"
 	case d.isHostileAt(i) && !d.passive(i):
-		subj := d.subjectOf(d.tryVerb(i))
+		v := d.tryVerb(i)
+		subj := d.subjectOf(v)
+		if subj.empty() || relatives.has(d.toks[subj.s].lower) {
+			subj = d.npEndingAt(v, s.first) // "Doe, who said Smith hacked it": the name just before
+		}
 		if !subj.empty() && !relatives.has(d.toks[subj.s].lower) {
 			return subj, "accuse.did"
 		}
 	}
 	return span{}, ""
+}
+
+// groupBehind returns the name given to "the group behind the attacks,
+// named X": a group described as behind a wrongdoing, then named.
+func (d *doc) groupBehind(i int) span {
+	s := d.sentenceOf(i)
+	if d.toks[i].lower != "behind" || i == s.first || !d.lx.groups.has(d.toks[i-1].lower) {
+		return span{}
+	}
+	what := d.npStartingAt(i+1, s.last)
+	if what.empty() || !d.lx.attacks.has(d.toks[d.headOf(what)].lower) {
+		return span{}
+	}
+	named := d.withNaming(span{d.npEndingAt(i, s.first).s, what.e})
+	if named.e == what.e {
+		return span{} // never named: "the group behind the attacks" alone blames no one
+	}
+	return named
+}
+
+// modifiesNext reports a one-word adjective phrase followed by a word it
+// modifies: "responsible people" blames no one, "was responsible." does.
+func (d *doc) modifiesNext(i, n int) bool {
+	return n == 1 && strings.HasPrefix(d.toks[i].tag, "JJ") && i+1 < d.sentenceOf(i).last && d.toks[i+1].isWord()
+}
+
+// cuePhraseAt returns the length of the first of phrases that starts at
+// token i, or 0.
+func (d *doc) cuePhraseAt(i int, phrases [][]string) int {
+	hi := d.sentenceOf(i).last
+	for _, p := range phrases {
+		if matchLower(d.toks, i, hi, p) {
+			return len(p)
+		}
+	}
+	return 0
+}
+
+// wrongBefore reports whether the clause before token i speaks of a
+// wrongdoing or a threat actor, so that "the campaign was the work of X"
+// blames X and "the album was the work of X" does not.
+func (d *doc) wrongBefore(i int) bool {
+	s := d.sentenceOf(i)
+	for j := i - 1; j >= s.first && j >= i-12; j-- {
+		l := d.toks[j].lower
+		if d.lx.attacks.has(l) || d.lx.campaigns.has(l) || d.lx.groups.has(l) || d.lx.hostile.has(l) || d.inActor(j) {
+			return true
+		}
+		if l == ";" || l == "said" || l == "says" {
+			break
+		}
+	}
+	return false
 }
 
 // actorBefore returns the first threat actor between the start of the
@@ -604,7 +1002,7 @@ func (d *doc) headBefore(i int) int {
 // tryVerb returns the verb that carries the subject of a hostile verb: in
 // "Moscow has tried to manipulate" that is "tried".
 func (d *doc) tryVerb(i int) int {
-	if i >= 2 && d.toks[i-1].lower == "to" && tryVerbs.has(d.toks[i-2].lower) {
+	if i >= 2 && d.toks[i-1].lower == "to" && d.lx.tries.has(d.toks[i-2].lower) {
 		return i - 2
 	}
 	return i
@@ -626,7 +1024,32 @@ func (d *doc) isHostileAt(i int) bool {
 	if t.tag == "VBN" {
 		return i > 0 && (d.toks[i-1].lower == "has" || d.toks[i-1].lower == "have" || d.toks[i-1].lower == "had")
 	}
-	return t.tag != "VB" || i > 1 && d.toks[i-1].lower == "to" && tryVerbs.has(d.toks[i-2].lower)
+	return t.tag != "VB" || i > 1 && d.toks[i-1].lower == "to" && d.lx.tries.has(d.toks[i-2].lower)
+}
+
+// weakName reports a capitalised phrase read as an organisation for want
+// of anything better: no organisation word, no acronym, no owner ("the
+// Great Recession").
+func (d *doc) weakName(p party) bool {
+	if p.kind != entOrg || isAllCaps(p.name) || strings.Contains(p.name, "’s") {
+		return false
+	}
+	for _, w := range strings.Fields(p.name) {
+		if d.lx.orgWords.has(fold(w)) {
+			return false
+		}
+	}
+	return true
+}
+
+// unsurePerson reports a person found by capitalisation alone, whom the
+// entity model does not take for a person and no title introduces ("the
+// Great Slump is to blame").
+func (d *doc) unsurePerson(p party) bool {
+	if p.kind != entPerson || p.span.empty() || d.knownPerson(p.name) && p.span.e-p.span.s == 1 {
+		return false
+	}
+	return !d.nerSays(p.span, "PERSON") && !d.hasTitleBefore(span{max(d.sentenceOf(p.span.s).first, p.span.s-2), p.span.s})
 }
 
 // blameable reports whether a party can be the accused of a claim: a named
@@ -636,7 +1059,21 @@ func (d *doc) blameable(p party) bool {
 	case entCountry, entParty, entActor, entPerson, entOrg:
 		return true
 	case entDesc:
-		return d.countryIn(p.span) != ""
+		return d.countryIn(p.span) != "" || d.hyphenCountry(p.span) // "a China-based gang"
+	}
+	return false
+}
+
+// hyphenCountry reports a country inside a hyphenated word of p that
+// describes a group: "a China-based cyber gang", "Russia-linked hackers".
+func (d *doc) hyphenCountry(p span) bool {
+	if !d.lx.groups.has(d.toks[d.headOf(p)].lower) {
+		return false
+	}
+	for i := p.s; i < p.e; i++ {
+		if strings.Contains(d.toks[i].text, "-") && d.countryOfToken(i) != "" {
+			return true
+		}
 	}
 	return false
 }
@@ -652,7 +1089,68 @@ func (d *doc) canAccuse(p party) bool {
 		return true
 	}
 	head := &d.toks[d.headOf(p.span)]
-	return d.lx.roles.has(head.lower) || d.lx.documents.has(head.lower) || d.lx.orgWords.has(head.lower)
+	last := &d.toks[p.span.e-1] // "dozens of women"
+	return d.lx.roles.has(head.lower) || d.lx.documents.has(head.lower) || d.lx.orgWords.has(head.lower) || d.lx.lawsuits.has(head.lower) ||
+		plural(head.lower) && d.lx.people.has(head.lower) || plural(last.lower) && d.lx.people.has(last.lower) ||
+		head == last && d.lx.titles.has(head.lower) && !d.lx.people.has(head.lower) // "the president", "the senator"
+}
+
+// isAuthority reports a description that names an authority that brings
+// charges: "the district attorney", "federal prosecutors".
+func (d *doc) isAuthority(p party) bool {
+	if p.kind != entDesc || p.span.empty() {
+		return false
+	}
+	for i := p.span.s; i < p.span.e; i++ {
+		if d.cuePhraseAt(i, d.lx.authorities) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// plural reports a plural noun, roughly: "customers", "women", "people".
+func plural(w string) bool {
+	return strings.HasSuffix(w, "s") || strings.HasSuffix(w, "men") || w == "people"
+}
+
+// datelineEnd returns the first token after a dateline that opens the
+// sentence ("NEW YORK (AP) —", "SPRINGFIELD, Ill. —"), or the sentence's
+// first token. Datelines open the first paragraphs only.
+func (d *doc) datelineEnd(si int) int {
+	s := d.sents[si]
+	if s.para > 2 {
+		return s.first
+	}
+	for i := s.first; i < s.last && i < s.first+10; i++ {
+		t := &d.toks[i]
+		if d.isDash(i) || t.text == "-" {
+			if i > s.first {
+				return i + 1
+			}
+			return s.first
+		}
+		if t.isWord() && !t.isCap() {
+			return s.first
+		}
+	}
+	return s.first
+}
+
+// titleCase reports a headline in title case ("Agency Accused Of Covering
+// Up Hack"), where the phrase rules cannot tell names from words.
+func (d *doc) titleCase(si int) bool {
+	s := d.sents[si]
+	words, caps := 0, 0
+	for i := s.first; i < s.last; i++ {
+		if t := &d.toks[i]; t.isWord() && len(t.text) > 3 {
+			words++
+			if t.isCap() {
+				caps++
+			}
+		}
+	}
+	return words >= 3 && caps == words
 }
 
 // describesPeople reports whether a description's head is a noun for
@@ -672,24 +1170,25 @@ func (d *doc) describesPeople(p span) bool {
 func (d *doc) pairs(v int, cue *rules.AccuseCue, accusers, accused []party, rule string) []accusation {
 	var out []accusation
 	for _, a := range accusers {
-		if !d.canAccuse(a) {
+		if !d.canAccuse(a) && !d.isAuthority(a) {
 			continue
 		}
 		for _, b := range accused {
 			if a.ok() && b.ok() && a.name != b.name && (d.blameable(b) || b.kind == entDesc && !b.span.empty() && d.describesPeople(b.span)) {
-				out = append(out, d.newAccusation(v, cue, a, b, rule))
+				acc := d.newAccusation(v, cue, a, b, rule)
+				acc.list = len(accusers) > 1 || len(accused) > 1
+				out = append(out, acc)
 			}
 		}
 	}
 	return out
 }
 
+// resolveAll resolves a list of phrases, one party per name.
 func (d *doc) resolveAll(ps []span) []party {
 	var out []party
 	for _, p := range ps {
-		r := d.resolve(p)
-		d.remember(r, p.s, false)
-		out = append(out, r)
+		out = append(out, d.expand(p)...)
 	}
 	return out
 }

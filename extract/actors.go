@@ -170,12 +170,12 @@ func (d *doc) contextSponsor(p span) string {
 		if c := d.countryOfToken(i); c != "" {
 			return c
 		}
-		if isFinite(t.tag) && !namingVerbs.has(t.lower) || t.text == ";" || t.text == ":" || t.text == "." {
+		if isFinite(t.tag) && !d.lx.naming.has(t.lower) || t.text == ";" || t.text == ":" || t.text == "." {
 			break // the label's own phrase ends here
 		}
 	}
 	for i := p.e; i+2 < s.last && i <= p.e+6; i++ {
-		if sponsorLinks.has(d.toks[i].lower) && (d.toks[i+1].lower == "to" || d.toks[i+1].lower == "by") {
+		if d.lx.sponsorLinks.has(d.toks[i].lower) && (d.toks[i+1].lower == "to" || d.toks[i+1].lower == "by") {
 			if c := d.countryOfToken(i + 2); c != "" {
 				return c
 			}
@@ -186,10 +186,6 @@ func (d *doc) contextSponsor(p span) string {
 	}
 	return ""
 }
-
-var namingVerbs = newSet([]string{"called", "dubbed", "named", "nicknamed", "known", "posing", "calling", "tracked", "tracks", "track", "calls", "call", "dubs", "aka", "a.k.a."})
-
-var sponsorLinks = newSet([]string{"tied", "linked", "backed", "sponsored", "steered", "connected", "directed", "run", "controlled"})
 
 // countryOfToken returns the country a token names, including the parts of
 // hyphenated words: "Russia-linked", "pro-Russia".

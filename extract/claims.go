@@ -23,11 +23,13 @@ func (d *doc) accusationClaims(accs []accusation) []model.Claim {
 		}
 		seen[key] = true
 		c := model.Claim{
-			Kind: model.Accusation, Accuser: a.accuser.name, Accused: a.accused.name,
-			Allegation: a.allegation, CAMEO: d.lx.refineCAMEO(a.cameo, a.allegation), Cue: a.cueWord, Rule: a.rule, Confidence: 0.7,
+			Kind: model.Accusation, Accuser: a.accuser.name, AccuserOrg: d.accuserOrg(a.accuser), Accused: a.accused.name,
+			Allegation: a.allegation, CAMEO: d.lx.refineCAMEO(a.cameo, a.allegation), Cue: a.cueWord, Rule: a.rule,
+			Confidence: d.confidence(a),
 		}
-		s := d.sentenceOf(a.cue)
-		d.evidence(&c, s.start, s.end)
+		// a party named in another sentence makes both sentences the evidence
+		first, last := d.sentenceOf(min(a.from, a.cue)), d.sentenceOf(max(a.to, a.cue))
+		c.Sentence, c.Start, c.End = d.text[first.start:last.end], first.start, last.end
 		out = append(out, c)
 	}
 	return out
@@ -314,3 +316,33 @@ func (d *doc) actorClaims() []model.Claim {
 	}
 	return out
 }
+
+// Confidence of an accusation by how it was found, highest for what is
+// most often right: an accusation cue with both parties in its sentence;
+// a source's statement naming the doer of a wrong; one pair of a list; a
+// description as accuser; a party from an earlier sentence.
+const (
+	confDirect   = 0.85
+	confComposed = 0.75
+	confList     = 0.7
+	confDesc     = 0.6
+	confCross    = 0.5
+)
+
+func (d *doc) confidence(a accusation) float64 {
+	switch {
+	case d.toks[a.from].sent != d.toks[a.cue].sent || d.toks[a.to].sent != d.toks[a.cue].sent:
+		return confCross
+	case a.accuser.kind == entDesc:
+		return confDesc
+	case a.list:
+		return confList
+	case strings.HasPrefix(a.rule, "accuse.") && composedRules.has(a.rule):
+		return confComposed
+	}
+	return confDirect
+}
+
+// composedRules find an accusation as a source's statement that a party
+// did wrong, rather than from an accusation cue.
+var composedRules = newSet([]string{"accuse.did", "accuse.behind", "accuse.work", "accuse.by", "accuse.allegedly"})

@@ -32,6 +32,9 @@ func New(rs *rules.Set) (*Extractor, error) {
 	if rs == nil {
 		return nil, fmt.Errorf("extract: no rules")
 	}
+	if err := checkFrames(rs.Cues.Accuse); err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
 	np, err := number.New(rs.Numbers)
 	if err != nil {
 		return nil, fmt.Errorf("extract: number rules: %w", err)

@@ -56,6 +56,11 @@ type lexicon struct {
 	styles, deathWords, placeWords       set
 	nameSex, styleSex                    map[string]gender // given names and styles → sex
 
+	tries, naming, sponsorLinks, lawsuits set
+	responsibleSubject                    [][]string // "behind", "to blame": the subject did it
+	responsibleObject                     [][]string // "the work of", "linked to": the next phrase did it
+	authorities                           [][]string // who brings charges: "grand jury", "prosecutors"
+
 	attribution    [][]string
 	accuse         map[string]*rules.AccuseCue
 	names          map[string][]*entry // first token → entries, longest first
@@ -107,6 +112,9 @@ func newLexicon(rs *rules.Set) *lexicon {
 		}
 	}
 	lx.cameo = c.CAMEO
+	lx.tries, lx.naming, lx.sponsorLinks, lx.lawsuits = newSet(c.Tries), newSet(c.Naming), newSet(c.SponsorLinks), newSet(c.Lawsuits)
+	lx.responsibleSubject, lx.responsibleObject = phrases(c.ResponsibleSubject), phrases(c.ResponsibleObject)
+	lx.authorities = phrases(c.Authorities)
 	lx.numberWords = set{}
 	for w := range rs.Numbers.Words {
 		lx.numberWords[fold(w)] = struct{}{}
@@ -128,6 +136,15 @@ func newLexicon(rs *rules.Set) *lexicon {
 		lx.patterns = append(lx.patterns, &rs.ActorPatterns[i])
 	}
 	return lx
+}
+
+// phrases splits each phrase into its folded words.
+func phrases(ps []string) [][]string {
+	var out [][]string
+	for _, p := range ps {
+		out = append(out, strings.Fields(fold(p)))
+	}
+	return out
 }
 
 func (lx *lexicon) addCountries(cs []rules.Country) {

@@ -13,9 +13,9 @@ import (
 // so; a capitalised word taken for the unit ("six Bitcoin") or a lone
 // "one" kept for its list ("two men and one woman") least.
 const (
-	confDirect  = 0.9
-	confFar     = 0.75
-	confGuessed = 0.5
+	confUnitNear    = 0.9
+	confUnitFar     = 0.75
+	confUnitGuessed = 0.5
 )
 
 // numberClaims returns the claimed numbers of the article: the number
@@ -37,7 +37,7 @@ func (d *doc) numberClaims(p *number.Parser) []model.Claim {
 			c.Max = m.Max
 		}
 		if strings.EqualFold(m.Text, "one") {
-			c.Confidence = confGuessed
+			c.Confidence = confUnitGuessed
 		}
 		d.evidence(&c, m.Start, u.end)
 		out = append(out, c)
@@ -55,7 +55,7 @@ type unit struct {
 // unitOf finds what m counts: the unit written with it or the counted
 // noun after it. Durations and nouns that count nothing are no unit.
 func (d *doc) unitOf(m number.Match) (unit, bool) {
-	u := unit{m.Unit, m.End, confDirect}
+	u := unit{m.Unit, m.End, confUnitNear}
 	if u.text == "" {
 		u = d.countedNoun(m)
 	}
@@ -157,11 +157,11 @@ func (d *doc) countedNoun(m number.Match) unit {
 		return u
 	}
 	switch {
-	case u.conf == confGuessed:
+	case u.conf == confUnitGuessed:
 	case i == start && u.end == d.toks[i].end && m.Next == m.End:
-		u.conf = confDirect
+		u.conf = confUnitNear
 	default:
-		u.conf = confFar
+		u.conf = confUnitFar
 	}
 	if m.Value != 1 && d.singular(u) {
 		return unit{}
@@ -192,7 +192,7 @@ func (d *doc) nounAt(i, last int) unit {
 		if k := d.skipModifiers(names, last); k < last && d.isNoun(k) {
 			i = k // a name modifying the counted noun: "200 U.S. military personnel"
 		} else if names == i+1 {
-			return unit{d.toks[i].text, d.toks[i].end, confGuessed} // "six Bitcoin"
+			return unit{d.toks[i].text, d.toks[i].end, confUnitGuessed} // "six Bitcoin"
 		}
 	}
 	j := d.compoundEnd(i, last)
@@ -204,7 +204,7 @@ func (d *doc) nounAt(i, last int) unit {
 			j = k
 		}
 	}
-	return unit{d.toks[j-1].text, d.toks[j-1].end, confFar}
+	return unit{d.toks[j-1].text, d.toks[j-1].end, confUnitFar}
 }
 
 // skipModifiers passes adjectives, participles, adverbs and "the", and
@@ -287,7 +287,7 @@ func (d *doc) isNoun(i int) bool {
 // ("aircraft", "staff") or a capitalised name.
 func (d *doc) singular(u unit) bool {
 	i := d.tokenAt(u.end) - 1
-	if i < 0 || u.conf == confGuessed {
+	if i < 0 || u.conf == confUnitGuessed {
 		return false
 	}
 	t := &d.toks[i]

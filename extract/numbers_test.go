@@ -109,12 +109,12 @@ func TestNumberConfidence(t *testing.T) {
 		in   string
 		want float64
 	}{
-		{`The hackers stole $4bn from banks.`, confDirect},
-		{`Police arrested 300 protesters overnight.`, confDirect},
-		{`Police arrested 300 young protesters overnight.`, confFar},
-		{`Millions of users and 300 of the firm's customers lost data.`, confFar},
-		{`The attackers asked for six Bitcoin to unlock the files.`, confGuessed},
-		{`Two individuals and one company were sanctioned.`, confGuessed},
+		{`The hackers stole $4bn from banks.`, confUnitNear},
+		{`Police arrested 300 protesters overnight.`, confUnitNear},
+		{`Police arrested 300 young protesters overnight.`, confUnitFar},
+		{`Millions of users and 300 of the firm's customers lost data.`, confUnitFar},
+		{`The attackers asked for six Bitcoin to unlock the files.`, confUnitGuessed},
+		{`Two individuals and one company were sanctioned.`, confUnitGuessed},
 	}
 	for _, tt := range tests {
 		cs := claimsOf(t, tt.in, model.Number)

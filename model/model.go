@@ -76,6 +76,7 @@ type Claim struct {
 
 	// accusation
 	Accuser    string `json:"accuser,omitempty"`
+	AccuserOrg string `json:"accuser_org,omitempty"` // the state or organisation a person accuser speaks for
 	Accused    string `json:"accused,omitempty"`
 	Allegation string `json:"allegation,omitempty"`
 	CAMEO      string `json:"cameo,omitempty"`

@@ -47,19 +47,32 @@ type Cues struct {
 	FemaleNames     []string `yaml:"female_names"`     // given names of women
 	DeathWords      []string `yaml:"death_words"`      // words that say someone died
 	PlaceWords      []string `yaml:"place_words"`      // last words of place names: Park, Avenue
+
+	// Responsibility statements: a party named as the agent of a wrongdoing.
+	// A source (a speaker, a report) that makes one accuses the party.
+	ResponsibleSubject []string `yaml:"responsible_subject"` // after "be", blaming the subject: "X was behind", "X is to blame"
+	ResponsibleObject  []string `yaml:"responsible_object"`  // naming the party after them: "the work of X", "linked to X"
+	Tries              []string `yaml:"tries"`               // verbs whose subject does the infinitive after them: "tried to hack"
+	Naming             []string `yaml:"naming"`              // verbs that give a description its name: "a group called X"
+	SponsorLinks       []string `yaml:"sponsor_links"`       // participles tying an actor to its state: "a group tied to Moscow"
+	Lawsuits           []string `yaml:"lawsuits"`            // filings whose filer accuses: "a lawsuit alleging that X defrauded"
+	Authorities        []string `yaml:"authorities"`         // who brings charges: prosecutors, police, "grand jury"
 }
 
-// Frames name where an accusation cue finds its parties.
+// Frames name where an accusation cue finds its parties. Each frame is
+// one function of the extractor, which checks at start that it has one for
+// every name here; a cue naming any other frame is an error at load.
 const (
-	FrameObject  = "object" // ACCUSER accused ACCUSED (of …); passive: ACCUSED was accused by ACCUSER
-	FrameBlameOn = "on"     // ACCUSER blamed the attack on ACCUSED
-	FrameBehind  = "behind" // ACCUSER said ACCUSED was behind …
-	FrameTo      = "to"     // ACCUSER attributed the attack to ACCUSED
-	FrameClaim   = "claim"  // ACCUSER claims ACCUSED did wrong
-	FrameNoun    = "noun"   // accusations by ACCUSER against ACCUSED
+	FrameObject = "object" // ACCUSER accused ACCUSED (of …); passive: ACCUSED was accused by ACCUSER
+	FrameTo     = "to"     // ACCUSER attributed the attack to ACCUSED
+	FrameClaim  = "claim"  // ACCUSER claims ACCUSED did wrong
+	FrameNoun   = "noun"   // accusations by ACCUSER against ACCUSED
 )
 
-var frames = []string{FrameObject, FrameBlameOn, FrameBehind, FrameTo, FrameClaim, FrameNoun}
+var frames = []string{FrameObject, FrameTo, FrameClaim, FrameNoun}
+
+// Frames returns the names of the accusation frames.
+func Frames() []string { return slices.Clone(frames) }
 
 // CAMEORefinement gives a more specific CAMEO code to accusations whose
 // allegation holds one of its words: "accused … of cyber-espionage" is
@@ -89,6 +102,13 @@ type AccuseCue struct {
 	// accused when it follows the object: "blamed the attack on China",
 	// "pointed the finger at Moscow".
 	Prep string `yaml:"prep"`
+	// Complement, for the object frame, lists words one of which must
+	// follow the object: "held Moscow responsible", "held them liable".
+	Complement []string `yaml:"complement"`
+	// ByAuthorities, for a cue of the object frame, makes an agentless
+	// passive the act of the authorities the story names ("two officers
+	// were charged with fraud" in a story that quotes prosecutors).
+	ByAuthorities bool `yaml:"by_authorities"`
 }
 
 func (c *AccuseCue) validate() error {

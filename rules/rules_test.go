@@ -36,6 +36,9 @@ func TestCheckReportsFileLineColumn(t *testing.T) {
 		{"bad regex", "actor_patterns:\n  - name: p\n    regex: '(['\n", "bad.yaml:2:5: actor pattern \"p\""},
 		{"bad number", "numbers:\n  words:\n    one: uno\n", "bad.yaml:3:10: want a float64"},
 		{"bad frame", "cues:\n  accuse:\n    - name: a\n      forms: [x]\n      frame: sideways\n", "bad.yaml:3:7: accusation cue \"a\": frame \"sideways\""},
+		// "on" and "behind" were once listed as frames with no function behind them
+		{"frame with no function", "cues:\n  accuse:\n    - name: hold\n      forms: [held]\n      frame: on\n", "bad.yaml:3:7: accusation cue \"hold\": frame \"on\""},
+		{"frame behind", "cues:\n  accuse:\n    - name: b\n      forms: [x]\n      frame: behind\n", "frame \"behind\""},
 		{"bad selector", "sites:\n  - name: s\n    hosts: [a.com]\n    drop: ['[[']\n", "bad.yaml:2:5: site \"s\": selector"},
 		{"ambiguous not a name", "actors:\n  - name: X\n    ambiguous: [Lead]\n", "ambiguous name \"Lead\""},
 		{"syntax", "actors: [\n", "bad.yaml: yaml:"},
