@@ -214,7 +214,9 @@ func TestCancelCommitsWhatIsDone(t *testing.T) {
 	cancel()
 	start := time.Now()
 	st := <-done
-	if d := time.Since(start); d > 2*time.Second {
+	// A hang guard, not a speed measure: Run must return once cancelled
+	// rather than finish the wire.
+	if d := time.Since(start); d > 30*time.Second {
 		t.Fatalf("Run took %s to stop", d)
 	}
 	if st.Articles == 0 || st.Articles >= 200 {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"slices"
 	"strings"
 )
@@ -49,7 +50,7 @@ func quoteConfidence(rule string, sp *speech) float64 {
 	if sp.speaker.kind == entCountry && rule != "quote.direct" {
 		c -= 0.2 // "China said": more often a stance than words said
 	}
-	return c
+	return math.Round(c*100) / 100 // 0.81, not 0.8099999999999999
 }
 
 // ruleConfidence is the precision of each way of finding a quote on the

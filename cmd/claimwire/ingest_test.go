@@ -132,7 +132,7 @@ func TestRunRefusesPrivateFeed(t *testing.T) {
 	site := demoSite(t)
 	db := filepath.Join(t.TempDir(), "c.db")
 	r := runCLI(t, "", "run", "--once", "--db", db, "--feeds", demoFeedList(t, site), "--listen", "", "--log-level", "error")
-	if r.code != exitFail || !strings.Contains(r.stderr, "nothing fetched: all 2 feeds failed") {
+	if want := fmt.Sprintf("nothing fetched: all %d feeds failed", len(demoFeeds)); r.code != exitFail || !strings.Contains(r.stderr, want) {
 		t.Fatalf("run --once with every feed refused: exit %d, %q; want 1 with a summary", r.code, r.stderr)
 	}
 	out := mustRun(t, "feeds", "--db", db)
@@ -342,8 +342,11 @@ func TestRunRecordsBinaryPage(t *testing.T) {
 	}))
 	defer srv.Close()
 	db := filepath.Join(t.TempDir(), "c.db")
-	mustRun(t, "run", "--once", "--db", db, "--feeds", writeFile(t, "feeds.txt", srv.URL+"/rss\n"), "--listen", "",
-		"--allow-private", "--host-delay", "0", "--log-level", "error")
+	// Its only article failed, so run --once reports that with exit 1.
+	if r := runCLI(t, "", "run", "--once", "--db", db, "--feeds", writeFile(t, "feeds.txt", srv.URL+"/rss\n"), "--listen", "",
+		"--allow-private", "--host-delay", "0", "--log-level", "error"); r.code != exitFail || !strings.Contains(r.stderr, "all 1 new articles failed") {
+		t.Fatalf("run --once over one binary page: exit %d, %q; want 1 naming the failure", r.code, r.stderr)
+	}
 	a := articleByURL(t, db, srv.URL+"/photo")
 	if !strings.Contains(a.Error, "neither HTML nor text") || a.Text != "" {
 		t.Errorf("article error %q, text %.80q; want it refused as not text", a.Error, a.Text)
