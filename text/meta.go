@@ -2,6 +2,7 @@ package text
 
 import (
 	"encoding/json"
+	"fmt"
 	"html"
 	"net/url"
 	"strings"
@@ -131,9 +132,28 @@ func parseTime(s string) (time.Time, bool) {
 	}
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
-		t, err = dateparse.ParseStrict(s)
+		if len(s) > maxDateLen {
+			return time.Time{}, false
+		}
+		t, err = parseLoose(s)
 	}
 	return t, err == nil && t.Year() >= 1990
+}
+
+// maxDateLen bounds what is handed to dateparse: no date a page writes is
+// longer, and the parser's work grows with its input.
+const maxDateLen = 64
+
+// parseLoose is dateparse.ParseStrict, with a panic of the parser on odd
+// input (an index out of range, seen on "0  00 0000,0000000000") turned into
+// an error: a page's metadata must never bring down the process.
+func parseLoose(s string) (t time.Time, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			t, err = time.Time{}, fmt.Errorf("dateparse failed on %q: %v", s, r)
+		}
+	}()
+	return dateparse.ParseStrict(s)
 }
 
 func first(vals ...string) string {
