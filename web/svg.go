@@ -21,7 +21,7 @@ func network(ps []*pair, link func(*pair) string) template.HTML {
 	if len(ps) > maxEdges {
 		ps = ps[:maxEdges]
 	}
-	const w, h = 760.0, 520.0
+	const w, h = 1000.0, 540.0
 	type node struct {
 		name   string
 		degree int
@@ -48,11 +48,13 @@ func network(ps []*pair, link func(*pair) string) template.HTML {
 	for _, p := range ps {
 		edges = append(edges, edge{add(p.Accuser), add(p.Accused), p})
 	}
+	// The parties on an ellipse, in the order the busiest pairs name
+	// them, so that a pair's two ends are often neighbours.
 	cx, cy := w/2, h/2
-	r := math.Min(w, h)/2 - 70
+	rx, ry := w/2-190, h/2-45
 	for i, n := range nodes {
 		a := 2*math.Pi*float64(i)/float64(max(1, len(nodes))) - math.Pi/2
-		n.x, n.y = cx+r*math.Cos(a), cy+r*math.Sin(a)
+		n.x, n.y = cx+rx*math.Cos(a), cy+ry*math.Sin(a)
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg id="network" class="network" viewBox="0 0 %g %g" width="%g" height="%g" role="img" aria-label="Who accused whom: %d pairs" xmlns="http://www.w3.org/2000/svg">`, w, h, w, h, len(edges))
@@ -78,12 +80,18 @@ func network(ps []*pair, link func(*pair) string) template.HTML {
 			html.EscapeString(link(e.p)), x1, y1, x2, y2, width, html.EscapeString(edgeTitle(e.p)))
 	}
 	for _, n := range nodes {
-		anchor, dx := "start", 10.0
-		if n.x < cx-1 {
-			anchor, dx = "end", -10
+		anchor, dx, dy := "start", radius(n)+4, 4.0
+		switch {
+		case math.Abs(n.x-cx) < rx*0.3: // top or bottom: the label above or below
+			anchor, dx, dy = "middle", 0, -radius(n)-5
+			if n.y > cy {
+				dy = radius(n) + 14
+			}
+		case n.x < cx:
+			anchor, dx = "end", -radius(n)-4
 		}
-		fmt.Fprintf(&b, `<g class="node"><circle cx="%.1f" cy="%.1f" r="%.1f" fill="#2e5c8a"/><text x="%.1f" y="%.1f" text-anchor="%s" font-size="12" fill="#222">%s</text></g>`,
-			n.x, n.y, radius(n), n.x+dx, n.y+4, anchor, html.EscapeString(clip(n.name)))
+		fmt.Fprintf(&b, `<g class="node"><circle cx="%.1f" cy="%.1f" r="%.1f" fill="#2e5c8a"/><text x="%.1f" y="%.1f" text-anchor="%s" font-size="13" fill="#222">%s</text></g>`,
+			n.x, n.y, radius(n), n.x+dx, n.y+dy, anchor, html.EscapeString(clip(n.name)))
 	}
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
