@@ -181,12 +181,12 @@ func (s *Server) claims(w http.ResponseWriter, r *http.Request) {
 
 // rowWriter streams {"claims": [rows...], "next": ...}.
 type rowWriter struct {
-	w          http.ResponseWriter
-	enc        *json.Encoder
-	rows       int
-	started    bool
-	next       string
-	partial    bool
+	w       http.ResponseWriter
+	enc     *json.Encoder
+	rows    int
+	started bool
+	next    string
+	partial bool
 }
 
 func newRowWriter(w http.ResponseWriter) *rowWriter {

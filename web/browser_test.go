@@ -193,7 +193,9 @@ func TestBrowser(t *testing.T) {
 				return store.NormName(r.Claim.Accuser) == store.NormName(acc.Accuser) || store.NormName(r.Claim.AccuserOrg) == store.NormName(acc.Accuser)
 			}},
 			{"feed=" + urlQ(all.Rows[0].Article.Feeds[0]), func(r store.Row) bool { return contains(r.Article.Feeds, all.Rows[0].Article.Feeds[0]) }},
-			{"q=" + urlQ(word), func(r store.Row) bool { return strings.Contains(strings.ToLower(r.Claim.Sentence), strings.ToLower(word)) }},
+			{"q=" + urlQ(word), func(r store.Row) bool {
+				return strings.Contains(strings.ToLower(r.Claim.Sentence), strings.ToLower(word))
+			}},
 			{"since=2025-01-01&until=2025-03-31", func(r store.Row) bool {
 				d := r.Article.Published
 				return !d.Before(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)) && d.Before(time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC))
