@@ -58,7 +58,7 @@ bench-text: build
 # with each filter alone, $(BENCH_RUNS) times; then the median per filter.
 bench-web:
 	@mkdir -p bin
-	$(GO) test -run '^$$' -bench MillionClaims -benchtime 20x -count $(BENCH_RUNS) ./web | tee bin/bench-web.txt
+	$(GO) test -run '^$$' -bench MillionClaims -benchtime 20x -count $(BENCH_RUNS) -timeout 60m ./web | tee bin/bench-web.txt
 	@grep '^BenchmarkMillionClaims/' bin/bench-web.txt | awk '{sub(/-[0-9]+$$/, "", $$1); print $$1, $$3}' | sort -k1,1 -k2,2n | \
 		awk '{v[$$1] = v[$$1] " " $$2; n[$$1]++} END {for (k in v) {split(substr(v[k], 2), a, " "); printf "median %-45s %8.2f ms over %d runs\n", k, a[int((n[k]+1)/2)] / 1e6, n[k]}}' | sort
 

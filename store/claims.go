@@ -154,7 +154,7 @@ type Filter struct {
 	// label, canonical name or an alias.
 	Accuser, Accused, Speaker, Actor string
 	// Text keeps claims whose sentence or named fields contain it, ignoring
-	// case.
+	// case (of ASCII letters only, when Text is ASCII).
 	Text string
 	// After, a claim ID, starts after that claim: the next page of a
 	// listing. A claim that is not stored is an error wrapping ErrNotFound.
@@ -186,6 +186,16 @@ func (f Filter) claim(c model.Claim) bool {
 	return f.Text == "" || textMatches(c, strings.ToLower(f.Text))
 }
 
+// containsFold reports whether s contains the lower-case needle, ignoring
+// the case of ASCII letters for an ASCII needle and by Unicode lower case
+// for any other (Page's search of stored JSON does the same).
+func containsFold(s, needle string) bool {
+	if isASCII([]byte(needle)) {
+		return indexFoldASCII([]byte(s), []byte(needle)) >= 0
+	}
+	return strings.Contains(strings.ToLower(s), needle)
+}
+
 // namesParty reports whether the claim names the party in the role field.
 func namesParty(c model.Claim, field byte, name string) bool {
 	for _, fv := range claimFields(c) {
@@ -201,12 +211,12 @@ func namesParty(c model.Claim, field byte, name string) bool {
 func textMatches(c model.Claim, needle string) bool {
 	for _, s := range []string{c.Sentence, c.Accuser, c.AccuserOrg, c.Accused, c.Allegation, c.Label,
 		c.Canonical, c.Sponsor, c.Speaker, c.SpeakerTitle, c.Quote, c.Text, c.Unit} {
-		if s != "" && strings.Contains(strings.ToLower(s), needle) {
+		if s != "" && containsFold(s, needle) {
 			return true
 		}
 	}
 	for _, s := range c.Aliases {
-		if strings.Contains(strings.ToLower(s), needle) {
+		if containsFold(s, needle) {
 			return true
 		}
 	}

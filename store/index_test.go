@@ -256,3 +256,23 @@ func TestPageRefusesUnknownAfter(t *testing.T) {
 		}
 	}
 }
+
+func TestIndexFoldASCII(t *testing.T) {
+	for _, tc := range []struct {
+		hay, needle string
+		want        int
+	}{
+		{"The Pipeline", "pipeline", 4},
+		{"PIPELINE", "pipeline", 0},
+		{"pipelin", "pipeline", -1},
+		{"ppipeline", "pipeline", 1},
+		{"“Pipeline” said", "pipeline", 3},
+		{"abc", "", 0},
+		{"x1-Y", "1-y", 1},
+		{"Kelvin \u212a", "k", 0},
+	} {
+		if got := indexFoldASCII([]byte(tc.hay), []byte(tc.needle)); got != tc.want {
+			t.Errorf("indexFoldASCII(%q, %q) = %d, want %d", tc.hay, tc.needle, got, tc.want)
+		}
+	}
+}

@@ -33,7 +33,7 @@ type Page struct {
 // MaxExamined bounds the claims one Page call examines, so that a page
 // answers in bounded time whatever its filter: a search that few claims
 // match goes on over further pages, each a bounded scan.
-const MaxExamined = 50000
+const MaxExamined = 20000
 
 // examineBound is MaxExamined, lowered by tests.
 var examineBound = MaxExamined
@@ -231,7 +231,7 @@ func (w *walk) article(id string, seq uint32) error {
 // consider adds a claim to the page if the filter keeps it, or ends the
 // page if it is full.
 func (w *walk) consider(id string, seq uint32, v []byte) error {
-	if w.needle != nil && !bytes.Contains(bytes.ToLower(v), w.needle) {
+	if w.needle != nil && !containsText(v, w.needle) {
 		return nil
 	}
 	var c model.Claim
@@ -268,4 +268,66 @@ func (w *walk) getArticle(id string) (model.Article, bool, error) {
 	a, ok, err := getArticleMeta(w.tx, id)
 	w.cached, w.cachedOK = a, ok && err == nil
 	return a, ok, err
+}
+
+// containsText reports whether the lower-case needle is in b, ignoring
+// case as textMatches does: ASCII letters folded in place for an ASCII
+// needle, Unicode lower case for any other.
+func containsText(b, needle []byte) bool {
+	if !isASCII(needle) {
+		return bytes.Contains(bytes.ToLower(b), needle)
+	}
+	return indexFoldASCII(b, needle) >= 0
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// indexFoldASCII returns the index of the lower-case ASCII needle in b,
+// ASCII letters of b compared without case; -1 if it is not there.
+func indexFoldASCII(b, needle []byte) int {
+	if len(needle) == 0 {
+		return 0
+	}
+	lo, up := needle[0], needle[0]
+	if 'a' <= lo && lo <= 'z' {
+		up = lo - ('a' - 'A')
+	}
+	for i := 0; i+len(needle) <= len(b); i++ {
+		j := bytes.IndexByte(b[i:], lo)
+		if up != lo {
+			if k := bytes.IndexByte(b[i:], up); k >= 0 && (j < 0 || k < j) {
+				j = k
+			}
+		}
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if i+len(needle) > len(b) {
+			return -1
+		}
+		if equalFoldASCII(b[i:i+len(needle)], needle) {
+			return i
+		}
+	}
+	return -1
+}
+
+func equalFoldASCII(b, lower []byte) bool {
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
 }

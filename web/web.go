@@ -189,7 +189,7 @@ func articleLink(c model.Claim) string {
 	return "/articles/" + url.PathEscape(c.ArticleID) + "#c-" + strings.TrimLeft(seq, "0")
 }
 
-// outletsOf returns the outlet of an article as a one-element list, or none.
+// title is what a link to an article says: its title, else its URL.
 func title(a model.Article) string {
 	if a.Title != "" {
 		return a.Title
