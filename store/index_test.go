@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -275,4 +276,36 @@ func TestIndexFoldASCII(t *testing.T) {
 			t.Errorf("indexFoldASCII(%q, %q) = %d, want %d", tc.hay, tc.needle, got, tc.want)
 		}
 	}
+}
+
+// Check finds a listing index that disagrees with the data, and Repair
+// rebuilds it.
+func TestCheckAndRepairListingIndex(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.db")
+	db := mustOpen(t, path, Options{})
+	commit(t, db, Entry{Article: article("a", "f", day0), Claims: partyClaims("China", "Russia")})
+	err := db.update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(indexBucket)
+		k, _ := b.Cursor().First()
+		if err := b.Delete(k); err != nil {
+			return err
+		}
+		return b.Put([]byte("rstray\x00"), nil)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Check()
+	if err == nil || !strings.Contains(err.Error(), `index entry "rstray\x00"`) || !strings.Contains(err.Error(), "implied") {
+		t.Fatalf("Check: %v, want the stray entry and the count named", err)
+	}
+	closeOrFail(t, db)
+	fixed := filepath.Join(t.TempDir(), "fixed.db")
+	if _, err := Repair(path, fixed); err != nil {
+		t.Fatal(err)
+	}
+	db = mustOpen(t, fixed, Options{})
+	defer closeOrFail(t, db)
+	mustCheck(t, db)
+	assertParty(t, db, Filter{Accuser: "china"}, 1)
 }
