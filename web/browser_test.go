@@ -49,7 +49,7 @@ func browser(t *testing.T) context.Context {
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1366, 900),
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute) // hang guard
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute) // hang guard
 	t.Cleanup(cancel)
 	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
 	t.Cleanup(acancel)
@@ -127,9 +127,10 @@ func texts(t *testing.T, ctx context.Context, selector string) []string {
 // filters, the evidence marked in an article, reprocessing from its page,
 // the network picture and its evidence, and the actors.
 func TestBrowser(t *testing.T) {
-	ctx := browser(t)
+	chromium(t) // skip before building anything when there is no browser
 	db, p := wireDB(t)
 	srv := serve(t, db, p)
+	ctx := browser(t)
 
 	all, err := db.Page(store.Filter{}, 1000)
 	if err != nil {
