@@ -7,7 +7,7 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 BENCH_RUNS  ?= 5
 AEB         := ../shared/aeb/score_text.py
 
-.PHONY: all build test lint demo bench bench-extract bench-text clean
+.PHONY: all build test lint demo bench bench-extract bench-text bench-web screenshots clean
 
 all: build
 
@@ -53,6 +53,19 @@ bench-extract:
 bench-text: build
 	python3 $(AEB) --cmd '$(BIN) text {file}'
 	$(GO) test -run '^$$' -bench . ./text
+
+# The claims page and GET /api/claims over one million generated claims,
+# with each filter alone, $(BENCH_RUNS) times; then the median per filter.
+bench-web:
+	@mkdir -p bin
+	$(GO) test -run '^$$' -bench MillionClaims -benchtime 20x -count $(BENCH_RUNS) -timeout 60m ./web | tee bin/bench-web.txt
+	@grep '^BenchmarkMillionClaims/' bin/bench-web.txt | awk '{sub(/-[0-9]+$$/, "", $$1); print $$1, $$3}' | sort -k1,1 -k2,2n | \
+		awk '{v[$$1] = v[$$1] " " $$2; n[$$1]++} END {for (k in v) {split(substr(v[k], 2), a, " "); printf "median %-45s %8.2f ms over %d runs\n", k, a[int((n[k]+1)/2)] / 1e6, n[k]}}' | sort
+
+# One PNG per page of the web interface, from the browser test, for the
+# README: docs/screenshots/*.png. Needs chromium.
+screenshots:
+	$(GO) test -count=1 -run TestBrowser ./web -screenshots $(CURDIR)/docs/screenshots
 
 clean:
 	rm -rf bin

@@ -12,7 +12,7 @@
 //
 //	GET  /healthz                 "ok"
 //	GET  /metrics                 Prometheus text format
-//	GET  /api/claims              {"claims": [...]}: claims with their articles; export's filters as query parameters
+//	GET  /api/claims              {"claims": [...], "next": ID}: claims with their articles, newest first (ClaimParams)
 //	GET  /api/claims.csv          the CSV of claimwire export, streamed (excel=1, raw=1)
 //	GET  /api/claims.ndjson       the NDJSON of claimwire export, streamed
 //	GET  /api/articles            {"articles": [...]}: every article, without its text
@@ -21,5 +21,10 @@
 //	GET  /api/feeds               {"feeds": [...]}: every feed's polling state
 //
 // Filters: since (RFC 3339 time, or a duration such as 24h meaning that long
-// ago), kind (comma-separated kinds), feed (a feed URL), limit (JSON only).
+// ago), kind (comma-separated kinds), feed (a feed URL); /api/claims also
+// takes until, outlet, accuser, accused, speaker, actor, q (free text),
+// limit and after (ParseClaimFilter).
+//
+// Server.Pages, when set, serves every other path (the web interface of
+// package web) behind the same guard.
 package api

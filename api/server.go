@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/claimwire/claimwire/export"
@@ -30,6 +31,9 @@ type Server struct {
 	// AllowHosts.
 	Listen     string
 	AllowHosts []string
+	// Pages, if set, serves every path outside /api/, /healthz and
+	// /metrics (the web interface), behind the same Host and Origin guard.
+	Pages http.Handler
 }
 
 // Default and largest number of claims GET /api/claims returns in one
@@ -62,6 +66,10 @@ func (s *Server) Handler() http.Handler {
 	route(http.MethodPost, "/api/reprocess/{ref}", s.noQuery(s.reprocess))
 	route(http.MethodGet, "/api/feeds", s.noQuery(s.feeds))
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if s.Pages != nil && !strings.HasPrefix(r.URL.Path, "/api/") {
+			s.Pages.ServeHTTP(w, r)
+			return
+		}
 		writeError(w, http.StatusNotFound, fmt.Errorf("no endpoint %s", clip(r.URL.Path)))
 	})
 	return s.guard(mux)
@@ -121,9 +129,6 @@ func infoOf(a model.Article) ArticleInfo {
 		Feeds: a.Feeds, Published: a.Published, Fetched: a.Fetched, Error: a.Error}
 }
 
-// errLimit stops a scan once a response holds enough.
-var errLimit = errors.New("limit reached")
-
 // claimsQuery is a GET /api/claims request.
 type claimsQuery struct {
 	filter store.Filter
@@ -131,55 +136,57 @@ type claimsQuery struct {
 }
 
 func (s *Server) parseClaimsQuery(raw string) (claimsQuery, error) {
-	q, err := readQuery(raw, "since", "kind", "feed", "limit", "after")
+	q, err := readQuery(raw, ClaimParams...)
 	if err != nil {
 		return claimsQuery{}, err
 	}
 	var cq claimsQuery
-	if cq.filter, err = filterArgsOf(q).Parse(s.now()); err != nil {
+	if cq.filter, err = ParseClaimFilter(q, s.now()); err != nil {
 		return cq, err
 	}
-	cq.filter.After = q.Get("after")
 	cq.limit, err = parseLimit(q.Get("limit"))
 	return cq, err
 }
 
-// claims streams a page of claims: {"claims": [...], "next": ID}, where
-// next, present when more claims follow, is the after parameter of the
-// next page. Rows are written as they are read, a few hundred articles per
-// read transaction.
+// claims answers a page of claims, newest first: {"claims": [...],
+// "next": ID}, where next, present when more claims may follow, is the
+// after parameter of the next page. "partial": true says the page stopped
+// at the store's bound on claims examined (store.MaxExamined) before it
+// filled up, which only filters no index serves (free text) can cause:
+// next continues the search.
 func (s *Server) claims(w http.ResponseWriter, r *http.Request) {
 	cq, err := s.parseClaimsQuery(r.URL.RawQuery)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err)
 		return
 	}
-	out := newRowWriter(w)
-	err = s.DB.ForEachClaim(cq.filter, func(c model.Claim, a model.Article) error {
-		if out.rows == cq.limit {
-			out.next = out.last
-			return errLimit
-		}
-		out.last = c.ID
-		return out.row(ClaimRow{Claim: c, Article: infoOf(a)})
-	})
+	pg, err := s.DB.Page(cq.filter, cq.limit)
 	switch {
-	case errors.Is(err, store.ErrNotFound) && out.rows == 0:
+	case errors.Is(err, store.ErrNotFound):
 		writeError(w, http.StatusBadRequest, err) // an after that names no claim
-	case err != nil && !errors.Is(err, errLimit):
-		s.fail(w, out.started, err)
-	default:
-		out.close()
+		return
+	case err != nil:
+		writeError(w, statusOf(err), err)
+		return
 	}
+	out := newRowWriter(w)
+	for _, row := range pg.Rows {
+		if err := out.row(ClaimRow{Claim: row.Claim, Article: infoOf(row.Article)}); err != nil {
+			return // the client went away
+		}
+	}
+	out.next, out.partial = pg.Next, pg.Cut
+	out.close()
 }
 
 // rowWriter streams {"claims": [rows...], "next": ...}.
 type rowWriter struct {
-	w          http.ResponseWriter
-	enc        *json.Encoder
-	rows       int
-	started    bool
-	last, next string
+	w       http.ResponseWriter
+	enc     *json.Encoder
+	rows    int
+	started bool
+	next    string
+	partial bool
 }
 
 func newRowWriter(w http.ResponseWriter) *rowWriter {
@@ -208,6 +215,9 @@ func (rw *rowWriter) close() {
 	if rw.next != "" {
 		next, _ := json.Marshal(rw.next)
 		fmt.Fprintf(rw.w, `,"next":%s`, next)
+	}
+	if rw.partial {
+		io.WriteString(rw.w, `,"partial":true`)
 	}
 	io.WriteString(rw.w, "}\n")
 }

@@ -10,8 +10,9 @@ import (
 )
 
 // Check verifies the file: bbolt's own page-level consistency check, then
-// that the published index and the articles agree and that every claim
-// belongs to a stored article. It returns every problem found, joined.
+// that the published index and the articles agree, that every claim
+// belongs to a stored article and that the listing index (index.go) holds
+// what the articles and claims imply. It returns every problem found, joined.
 func (db *DB) Check() error {
 	var errs []error
 	err := db.view(func(tx *bolt.Tx) error {
@@ -26,6 +27,9 @@ func (db *DB) Check() error {
 			errs = append(errs, checkIndex(tx)...)
 			errs = append(errs, checkClaims(tx)...)
 			errs = append(errs, checkValues(tx)...)
+		}
+		if len(errs) == 0 { // the listing index is read from the values
+			errs = append(errs, firstErrors(checkListingIndex(tx), 10)...)
 		}
 		return nil
 	})
@@ -93,4 +97,12 @@ func checkClaims(tx *bolt.Tx) []error {
 		return nil
 	})
 	return errs
+}
+
+// firstErrors keeps the first n errors and counts the rest.
+func firstErrors(errs []error, n int) []error {
+	if len(errs) <= n {
+		return errs
+	}
+	return append(errs[:n:n], fmt.Errorf("and %d more", len(errs)-n))
 }

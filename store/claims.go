@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -49,6 +50,9 @@ func (db *DB) ReplaceClaims(articleID string, claims []model.Claim) error {
 // order of steps, is what keeps them.
 func replaceClaims(tx *bolt.Tx, articleID string, claims []model.Claim) error {
 	b := tx.Bucket(claimsBucket)
+	if err := unindexArticle(tx, articleID); err != nil {
+		return err
+	}
 	if err := deleteClaims(b, articleID); err != nil {
 		return err
 	}
@@ -56,7 +60,10 @@ func replaceClaims(tx *bolt.Tx, articleID string, claims []model.Claim) error {
 	if err != nil {
 		return err
 	}
-	return putClaims(b, articleID, vals)
+	if err := putClaims(b, articleID, vals); err != nil {
+		return err
+	}
+	return reindexArticle(tx, articleID)
 }
 
 // writeClaims replaces an article's claims with already encoded ones.
@@ -128,25 +135,92 @@ func eachClaimAfter(tx *bolt.Tx, articleID string, seq uint32, fn func(model.Cla
 	return nil
 }
 
-// Filter selects claims for ForEachClaim. Zero fields select everything.
+// Filter selects claims for ForEachClaim and Page. Zero fields select
+// everything; the fields that are set must all hold.
 type Filter struct {
 	// Since keeps articles published (or else fetched) at or after it.
 	Since time.Time
+	// Until keeps articles published (or else fetched) before it.
+	Until time.Time
 	// Kinds keeps claims of these kinds; empty keeps every kind.
 	Kinds []model.Kind
 	// Feed keeps articles that this feed URL carried.
 	Feed string
+	// Outlet keeps articles from this outlet (see Outlet).
+	Outlet string
+	// Accuser, Accused, Speaker and Actor keep claims naming this party in
+	// that role, compared in NormName form. Accuser matches a claim's
+	// accuser or the organisation it speaks for; Actor an actor claim's
+	// label, canonical name or an alias.
+	Accuser, Accused, Speaker, Actor string
+	// Text keeps claims whose sentence or named fields contain it, ignoring
+	// case (of ASCII letters only, when Text is ASCII).
+	Text string
 	// After, a claim ID, starts after that claim: the next page of a
 	// listing. A claim that is not stored is an error wrapping ErrNotFound.
 	After string
 }
 
 func (f Filter) article(a model.Article) bool {
-	return f.Feed == "" || slices.Contains(a.Feeds, f.Feed)
+	if f.Feed != "" && !slices.Contains(a.Feeds, f.Feed) {
+		return false
+	}
+	if f.Outlet != "" && Outlet(a) != NormName(f.Outlet) {
+		return false
+	}
+	return f.Until.IsZero() || sortTime(a).Before(f.Until)
 }
 
 func (f Filter) claim(c model.Claim) bool {
-	return len(f.Kinds) == 0 || slices.Contains(f.Kinds, c.Kind)
+	if len(f.Kinds) > 0 && !slices.Contains(f.Kinds, c.Kind) {
+		return false
+	}
+	for _, p := range []struct {
+		field byte
+		name  string
+	}{{fieldAccuser, f.Accuser}, {fieldAccused, f.Accused}, {fieldSpeaker, f.Speaker}, {fieldActor, f.Actor}} {
+		if p.name != "" && !namesParty(c, p.field, NormName(p.name)) {
+			return false
+		}
+	}
+	return f.Text == "" || textMatches(c, strings.ToLower(f.Text))
+}
+
+// containsFold reports whether s contains the lower-case needle, ignoring
+// the case of ASCII letters for an ASCII needle and by Unicode lower case
+// for any other (Page's search of stored JSON does the same).
+func containsFold(s, needle string) bool {
+	if isASCII([]byte(needle)) {
+		return indexFoldASCII([]byte(s), []byte(needle)) >= 0
+	}
+	return strings.Contains(strings.ToLower(s), needle)
+}
+
+// namesParty reports whether the claim names the party in the role field.
+func namesParty(c model.Claim, field byte, name string) bool {
+	for _, fv := range claimFields(c) {
+		if fv[0][0] == field && NormName(fv[1]) == name {
+			return true
+		}
+	}
+	return false
+}
+
+// textMatches reports whether the lower-case needle is in the claim's
+// sentence or any of its text fields.
+func textMatches(c model.Claim, needle string) bool {
+	for _, s := range []string{c.Sentence, c.Accuser, c.AccuserOrg, c.Accused, c.Allegation, c.Label,
+		c.Canonical, c.Sponsor, c.Speaker, c.SpeakerTitle, c.Quote, c.Text, c.Unit} {
+		if s != "" && containsFold(s, needle) {
+			return true
+		}
+	}
+	for _, s := range c.Aliases {
+		if containsFold(s, needle) {
+			return true
+		}
+	}
+	return false
 }
 
 // claimRow is a claim with the article it came from.

@@ -127,7 +127,13 @@ func addFeeds(tx *bolt.Tx, stored model.Article, feeds []string) error {
 		return nil
 	}
 	stored.Feeds = merged
-	return putJSON(tx.Bucket(articlesBucket), []byte(stored.ID), stored)
+	if err := unindexArticle(tx, stored.ID); err != nil {
+		return err
+	}
+	if err := putJSON(tx.Bucket(articlesBucket), []byte(stored.ID), stored); err != nil {
+		return err
+	}
+	return reindexArticle(tx, stored.ID)
 }
 
 // linkFeeds adds feeds to a stored article and maps keys to it.
@@ -159,13 +165,19 @@ func saveArticle(tx *bolt.Tx, a model.Article, claims []model.Claim) error {
 		a.Error = joinError(a.Error, fmt.Sprintf("store: %v", err))
 		vals = nil
 	}
+	if err := unindexArticle(tx, a.ID); err != nil {
+		return err
+	}
 	if err := putJSON(tx.Bucket(articlesBucket), []byte(a.ID), a); err != nil {
 		return err
 	}
 	if err := tx.Bucket(publishedBucket).Put(publishedKey(a), nil); err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
-	return writeClaims(tx.Bucket(claimsBucket), a.ID, vals)
+	if err := writeClaims(tx.Bucket(claimsBucket), a.ID, vals); err != nil {
+		return err
+	}
+	return reindexArticle(tx, a.ID)
 }
 
 // putSeen maps each key to the article, leaving keys that already map to

@@ -124,6 +124,9 @@ func restoreArticle(tx *bolt.Tx, s salvagedArticle) error {
 			return err
 		}
 	}
+	if err := reindexArticle(tx, s.a.ID); err != nil {
+		return err
+	}
 	return putSeen(tx, ArticleKeys(s.a), s.a.ID)
 }
 

@@ -18,6 +18,7 @@ var commands = []command{
 	{"text", "[flags] FILE|URL|-", "print the main text of a news page", cmdText},
 	{"extract", "[flags] FILE|URL|-", "print the claims of one article", cmdExtract},
 	{"run", "[flags]", "poll feeds and store the claims of new articles (the daemon)", cmdRun},
+	{"serve", "[--db PATH] [--listen ADDR]", "serve the web interface and the API over a database file when no daemon runs", cmdServe},
 	{"feeds", "[flags] [import FILE]", "list feeds and their polling state, or import a feed list", cmdFeeds},
 	{"reprocess", "[flags] ID|URL | --all", "extract the claims of stored articles again", cmdReprocess},
 	{"export", "[flags]", "write stored claims as CSV or NDJSON", cmdExport},

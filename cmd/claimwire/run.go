@@ -19,6 +19,7 @@ import (
 	"github.com/claimwire/claimwire/feeds"
 	"github.com/claimwire/claimwire/model"
 	"github.com/claimwire/claimwire/store"
+	"github.com/claimwire/claimwire/web"
 )
 
 // runFlags are the daemon's flags.
@@ -225,7 +226,9 @@ func serveAPI(addr string, allowHosts []string, db *store.DB, p *daemon.Pipeline
 	if err != nil {
 		return nil, fmt.Errorf("API: %w", err)
 	}
-	s := &api.Server{DB: db, Metrics: p.Metrics.Handler(), Log: log, Listen: ln.Addr().String(), AllowHosts: allowHosts,
+	pages := web.New(db)
+	pages.Log = log
+	s := &api.Server{DB: db, Metrics: p.Metrics.Handler(), Log: log, Listen: ln.Addr().String(), AllowHosts: allowHosts, Pages: pages.Handler(),
 		Reprocess: func(ctx context.Context, id string) (int, error) { return p.Reprocess(ctx, db, id) }}
 	srv := api.NewHTTPServer(s.Handler())
 	go func() { _ = srv.Serve(ln) }()
