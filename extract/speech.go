@@ -167,7 +167,7 @@ func (d *doc) speechAt(v int) *speech {
 		sp.speaker = party{} // "Fifty-one percent say" reports a poll
 	}
 	d.rememberSpeaker(sp.speaker, subj.s)
-	if k := d.parenthetical(subj, v); k > 0 {
+	if k := d.parenthetical(subj, v); k > 0 && d.toks[v].tag != "VBG" {
 		sp.content = d.aroundParenthetical(subj, k)
 		return sp
 	}
@@ -175,7 +175,11 @@ func (d *doc) speechAt(v int) *speech {
 	if !after.empty() {
 		sp.content = d.rangeOf(after.s, after.e)
 	}
-	sp.content = append(sp.content, d.contentBefore(subj, !after.empty())...)
+	if d.toks[v].tag != "VBG" {
+		// "…, Ortiz said", not "…, Ortiz said, adding that …" nor
+		// "In the spring, Ortiz vowed to …"
+		sp.content = append(sp.content, d.contentBefore(subj, !after.empty())...)
+	}
 	return sp
 }
 
@@ -262,6 +266,14 @@ func (d *doc) participleSubject(v int) span {
 	s := d.sentenceOf(v)
 	if prev := &d.toks[max(v-1, 0)]; v > s.first && strings.HasPrefix(prev.tag, "NN") && !prev.isCap() && !d.lx.timeWords.has(prev.lower) {
 		return d.npEndingAt(v, s.first)
+	}
+	for k := v - 1; k > s.first; k-- {
+		// "Ortiz said the plan was sound, insisting …": the one who said
+		if d.lx.speech.has(d.toks[k].lower) && isFinite(d.toks[k].tag) && !d.insideQuote(d.toks[k].start) {
+			if subj := d.speakerPhrase(k); !subj.empty() {
+				return subj
+			}
+		}
 	}
 	for k := v - 1; k > s.first; k-- {
 		if isFinite(d.toks[k].tag) && !d.insideQuote(d.toks[k].start) {
@@ -371,11 +383,43 @@ func (d *doc) contentAfter(v int) span {
 	if end-j < 2 {
 		return span{}
 	}
-	if !direct && !d.startsClause(j) {
+	if !direct && !d.startsClause(j) && !d.clauseSoon(j, end) {
 		return span{}
 	}
 	return span{j, d.nextSaying(j, end)}
 }
+
+// clauseSoon reports whether a finite clause begins at j even though its
+// subject is more than a simple noun phrase: "said both Obama and Biden
+// have been fair", "said the heat and unsettled weather could last", "said
+// if he were president, …". A finite verb must come within a few words,
+// before any clause break.
+func (d *doc) clauseSoon(j, end int) bool {
+	t := &d.toks[j]
+	sub := subordinators.has(t.lower)
+	if sub {
+		j++ // "said if he were president", "asked whether …"
+	} else if !(t.tag == "DT" || t.tag == "PDT" || t.isCap() || strings.HasPrefix(t.tag, "JJ") || t.tag == "CD") {
+		return false
+	}
+	for k := j; k < end && k <= j+maxSubjectWords; k++ {
+		tk := &d.toks[k]
+		if tk.text == ";" || tk.text == ":" || tk.text == "," && !sub || d.lx.speech.has(tk.lower) && strings.HasPrefix(tk.tag, "VB") {
+			return false
+		}
+		if isFinite(tk.tag) && k > j {
+			return true
+		}
+	}
+	return false
+}
+
+// maxSubjectWords bounds how far clauseSoon looks for the verb of a
+// content clause.
+const maxSubjectWords = 10
+
+// subordinators open a content clause after a verb of saying.
+var subordinators = newSet([]string{"if", "whether", "when", "while", "because", "although", "though", "once", "unless"})
 
 // nextSaying returns where content that starts at j ends: before a verb of
 // saying coordinated with the first ("said A, but added that B", "said A,

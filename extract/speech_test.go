@@ -68,6 +68,15 @@ func TestSpeech(t *testing.T) {
 		{"never the dead man", "Ana Ortiz spoke at the memorial. Bob Chan died in 2019.\n“Heads needed to roll the day Chan died,” he said.",
 			" | “Heads needed to roll the day Chan died"},
 		{"a place is no speaker", "“It was a fine day for a walk,” said Central Park.", " | “It was a fine day for a walk"},
+		{"coordinated subject of the content", "Ana Ortiz said both the mayor and the council have been fair to her.",
+			"Ana Ortiz | both the mayor and the council have been fair to her"},
+		{"content opens with a subordinate clause", "Ana Ortiz said if she were elected, the tax would go.",
+			"Ana Ortiz | if she were elected, the tax would go"},
+		{"noun phrase object is no content", "Ana Ortiz acknowledged the error, and gave up her bonus.", ""},
+		{"participle of saying has its own content", "Ana Ortiz said the plan was sound, insisting that the critics were wrong.",
+			"Ana Ortiz | the plan was sound\nAna Ortiz | the critics were wrong"},
+		{"participle after a quotation takes none of it", "“We are not going to wait,” Ana Ortiz said, adding that the vote was close.",
+			"Ana Ortiz | “We are not going to wait\nAna Ortiz | the vote was close"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
