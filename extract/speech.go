@@ -299,16 +299,23 @@ func (d *doc) inverted(v int) bool {
 		return false
 	}
 	next := &d.toks[v+1]
-	if !(next.isCap() || determiners.has(next.lower)) || next.lower == "that" || next.isPronoun() || d.lx.timeWords.has(next.lower) {
+	afterQuote := d.toks[v-1].isQuote() || v-2 >= s.first && d.toks[v-2].isQuote()
+	np := d.npStartingAt(v+1, s.last)
+	if !(next.isCap() || determiners.has(next.lower) || afterQuote && d.namesSomeone(np)) || next.lower == "that" || next.isPronoun() || d.lx.timeWords.has(next.lower) {
 		return false
 	}
-	np := d.npStartingAt(v+1, s.last)
 	np.e = d.skipParen(np.e, s.last) // "said Sen. Ana Ortiz (D-Minn.), who …"
-	if np.e < s.last && !(d.toks[np.e].text == "," || d.toks[np.e].text == "." || timePreps.has(d.toks[np.e].lower) || d.toks[np.e].lower == "in") {
+	if np.e < s.last && !(d.toks[np.e].text == "," || d.toks[np.e].text == "." || timePreps.has(d.toks[np.e].lower) || d.toks[np.e].lower == "in") &&
+		!(afterQuote && speakerPostmodifiers.has(d.toks[np.e].lower)) {
 		return false
 	}
 	return d.clauseOrQuote(span{s.first, v})
 }
+
+// speakerPostmodifiers may follow a speaker named after a quotation:
+// "“…,” said Ana Ortiz of the Retail Federation", "…, said Ana Ortiz who
+// chairs the panel".
+var speakerPostmodifiers = newSet([]string{"of", "who", "whose", "at", "from", "for", "with", "and", "on"})
 
 // skipParen returns the index after a short parenthesis that opens at k,
 // such as a party tag ("(D-Minn.)", "(R)"), or k when there is none.
