@@ -69,8 +69,10 @@ func (d *doc) isSpeechVerb(v int) bool {
 		return false
 	}
 	if t.tag != "" && !strings.HasPrefix(t.tag, "VB") {
-		// prose tags sentence-final "said" after a quote as a noun at times
-		return t.lower == "said" || t.lower == "says" || t.lower == "told" || t.lower == "wrote"
+		// prose tags sentence-final "said" after a quote as a noun at
+		// times, and "states" in "…,” the report states."
+		return t.lower == "said" || t.lower == "says" || t.lower == "told" || t.lower == "wrote" ||
+			d.lx.invertible.has(t.lower) && v+1 < len(d.toks) && d.toks[v+1].text == "." && d.quoteCloses(v)
 	}
 	if v > 0 && (d.toks[v-1].lower == "to" || determiners.has(d.toks[v-1].lower) && d.toks[v-1].lower != "that") {
 		return false // "to say", "the report"
@@ -82,6 +84,21 @@ func (d *doc) isSpeechVerb(v int) bool {
 		return false // "alleged hackers"
 	}
 	return true
+}
+
+// quoteCloses reports whether a quotation closes, followed by a comma,
+// within the few words before token v: "“…,” the report states".
+func (d *doc) quoteCloses(v int) bool {
+	lo := d.sentenceOf(v).first
+	for k := v - 1; k > lo && k >= v-maxSubjectWords; k-- {
+		if d.toks[k].isQuote() && d.toks[k-1].text == "," {
+			return true
+		}
+		if !d.isNounish(k) && d.toks[k].tag != "DT" && d.toks[k].tag != "JJ" {
+			return false
+		}
+	}
+	return false
 }
 
 // attributionAt returns the length of an attribution phrase ("according
@@ -377,6 +394,9 @@ func (d *doc) contentAfter(v int) span {
 			j = obj.e
 		}
 	}
+	if j < s.last && d.toks[j].lower == "out" {
+		j++ // "pointed out that …"
+	}
 	j = d.skipAdjuncts(j, s.last)
 	direct := false
 	for j < s.last && (d.toks[j].lower == "that" || d.toks[j].text == ":" || d.toks[j].text == ",") {
@@ -484,7 +504,7 @@ func (d *doc) adjunctPP(j, hi int) int {
 	}
 	head := &d.toks[np.e-1]
 	if d.lx.timeWords.has(head.lower) || isDigit(head.text) || d.lx.documents.has(head.lower) || head.isCap() ||
-		d.lx.occasions.has(head.lower) {
+		d.lx.occasions.has(head.lower) || d.toks[j].lower == "through" && d.lx.roles.has(head.lower) {
 		return np.e
 	}
 	return j
@@ -494,7 +514,7 @@ func (d *doc) adjunctPP(j, hi int) int {
 // prepositional phrase or a relative clause.
 var postmodifierTags = set{"IN": {}, "TO": {}, "WDT": {}, "WP": {}}
 
-var adjunctPreps = newSet([]string{"in", "on", "at", "during", "to", "after", "before", "following", "via", "through"})
+var adjunctPreps = newSet([]string{"in", "on", "at", "during", "to", "after", "before", "following", "via", "through"}) // "said through a spokeswoman"
 
 // startsClause reports whether a clause begins at token j: a pronoun,
 // determiner or name followed soon by a finite verb, or a quotation.
