@@ -426,7 +426,7 @@ func (d *doc) clauseSoon(j, end int) bool {
 	sub := subordinators.has(t.lower)
 	if sub {
 		j++ // "said if he were president", "asked whether …"
-	} else if !(t.tag == "DT" || t.tag == "PDT" || t.isCap() || strings.HasPrefix(t.tag, "JJ") || t.tag == "CD") {
+	} else if !(t.tag == "DT" || t.tag == "PDT" || t.isCap() || strings.HasPrefix(t.tag, "JJ") || t.tag == "CD" || quantifiers.has(t.lower)) {
 		return false
 	}
 	for k := j; k < end && k <= j+maxSubjectWords; k++ {
@@ -444,6 +444,10 @@ func (d *doc) clauseSoon(j, end int) bool {
 // maxSubjectWords bounds how far clauseSoon looks for the verb of a
 // content clause.
 const maxSubjectWords = 10
+
+// quantifiers may open the subject of a content clause: "said much of
+// the money was spent".
+var quantifiers = newSet([]string{"much", "many", "most", "more", "few", "all", "both", "each", "every", "none", "several", "some", "any", "no", "half"})
 
 // subordinators open a content clause after a verb of saying.
 var subordinators = newSet([]string{"if", "whether", "when", "while", "because", "although", "though", "once", "unless"})

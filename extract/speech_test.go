@@ -85,6 +85,8 @@ func TestSpeech(t *testing.T) {
 			"Ana Ortiz | both the mayor and the council have been fair to her"},
 		{"content opens with a subordinate clause", "Ana Ortiz said if she were elected, the tax would go.",
 			"Ana Ortiz | if she were elected, the tax would go"},
+		{"content subject opened by a quantifier", "Ana Ortiz said much of the money was spent on ads.",
+			"Ana Ortiz | much of the money was spent on ads"},
 		{"noun phrase object is no content", "Ana Ortiz acknowledged the error, and gave up her bonus.", ""},
 		{"participle of saying has its own content", "Ana Ortiz said the plan was sound, insisting that the critics were wrong.",
 			"Ana Ortiz | the plan was sound\nAna Ortiz | the critics were wrong"},
