@@ -43,6 +43,7 @@ const (
 	minQuoteShare   = 0.4
 	minStrayQuote   = 5
 	minContentWords = 3
+	minWholeQuote   = 4 // a shorter quotation that is all the content is an answer ("No," she said)
 )
 
 // quoteClaims turns speech events and direct quotations into quote claims.
@@ -67,7 +68,8 @@ func (d *doc) eventQuotes(sp *speech) []model.Claim {
 		if sp.overlaps(q) {
 			q.used, q.by = true, sp
 			n := d.wordCount(q.start, q.end)
-			if n >= fullQuoteWords || n >= minQuoteWords && float64(n) >= minQuoteShare*float64(contentWords) {
+			if n >= fullQuoteWords || n >= minQuoteWords && float64(n) >= minQuoteShare*float64(contentWords) ||
+				n >= minWholeQuote && d.wholeContent(sp, q) {
 				direct = append(direct, q)
 			}
 		}
@@ -87,6 +89,18 @@ func (d *doc) eventQuotes(sp *speech) []model.Claim {
 		}
 	}
 	return out
+}
+
+// wholeContent reports whether quotation q is all of one part of the
+// event's content: "“…,” the investor said, “that's even worse.”" is a
+// quotation of its own, however short, not a scare quote.
+func (d *doc) wholeContent(sp *speech, q *quoteSpan) bool {
+	for _, r := range sp.content {
+		if q.start < r.e && r.s < q.end && (r.s >= q.open || d.wordCount(r.s, q.open) == 0) && (r.e <= q.end || d.wordCount(q.end, r.e) == 0) {
+			return true
+		}
+	}
+	return false
 }
 
 // quotedIn reports whether a quotation overlaps byte range r.

@@ -62,6 +62,11 @@ func (d *doc) antecedent(pronoun string, tok int) party {
 		return party{}
 	}
 	m, found := d.lastMention(ok, tok)
+	if !found && pronounSex[pronoun] != genderUnknown {
+		// "The woman who started it all … she said": no name fits, a
+		// description of one person does
+		m, found = d.lastMention(d.personDescription, tok)
+	}
 	if !found {
 		return party{}
 	}
@@ -69,4 +74,14 @@ func (d *doc) antecedent(pronoun string, tok int) party {
 		m.who.sex = pronounSex[pronoun] // "Ortiz … she said": Ortiz is a woman from now on
 	}
 	return m.party
+}
+
+// personDescription reports a mention that describes one person without
+// naming them: "the woman", "a local resident".
+func (d *doc) personDescription(m *mention) bool {
+	if m.kind != entDesc || m.plural || !m.subject {
+		return false
+	}
+	head := lastWord(strings.ToLower(m.name))
+	return d.lx.people.has(head) && !d.lx.genericOrgs.has(head) && !d.lx.governmentWords.has(head)
 }

@@ -69,8 +69,10 @@ func (d *doc) isSpeechVerb(v int) bool {
 		return false
 	}
 	if t.tag != "" && !strings.HasPrefix(t.tag, "VB") {
-		// prose tags sentence-final "said" after a quote as a noun at times
-		return t.lower == "said" || t.lower == "says" || t.lower == "told" || t.lower == "wrote"
+		// prose tags sentence-final "said" after a quote as a noun at
+		// times, and "states" in "…,” the report states."
+		return t.lower == "said" || t.lower == "says" || t.lower == "told" || t.lower == "wrote" ||
+			d.lx.invertible.has(t.lower) && v+1 < len(d.toks) && d.toks[v+1].text == "." && d.quoteCloses(v)
 	}
 	if v > 0 && (d.toks[v-1].lower == "to" || determiners.has(d.toks[v-1].lower) && d.toks[v-1].lower != "that") {
 		return false // "to say", "the report"
@@ -82,6 +84,21 @@ func (d *doc) isSpeechVerb(v int) bool {
 		return false // "alleged hackers"
 	}
 	return true
+}
+
+// quoteCloses reports whether a quotation closes, followed by a comma,
+// within the few words before token v: "“…,” the report states".
+func (d *doc) quoteCloses(v int) bool {
+	lo := d.sentenceOf(v).first
+	for k := v - 1; k > lo && k >= v-maxSubjectWords; k-- {
+		if d.toks[k].isQuote() && d.toks[k-1].text == "," {
+			return true
+		}
+		if !d.isNounish(k) && d.toks[k].tag != "DT" && d.toks[k].tag != "JJ" {
+			return false
+		}
+	}
+	return false
 }
 
 // attributionAt returns the length of an attribution phrase ("according
@@ -167,7 +184,7 @@ func (d *doc) speechAt(v int) *speech {
 		sp.speaker = party{} // "Fifty-one percent say" reports a poll
 	}
 	d.rememberSpeaker(sp.speaker, subj.s)
-	if k := d.parenthetical(subj, v); k > 0 {
+	if k := d.parenthetical(subj, v); k > 0 && d.toks[v].tag != "VBG" {
 		sp.content = d.aroundParenthetical(subj, k)
 		return sp
 	}
@@ -175,7 +192,11 @@ func (d *doc) speechAt(v int) *speech {
 	if !after.empty() {
 		sp.content = d.rangeOf(after.s, after.e)
 	}
-	sp.content = append(sp.content, d.contentBefore(subj, !after.empty())...)
+	if d.toks[v].tag != "VBG" {
+		// "…, Ortiz said", not "…, Ortiz said, adding that …" nor
+		// "In the spring, Ortiz vowed to …"
+		sp.content = append(sp.content, d.contentBefore(subj, !after.empty())...)
+	}
 	return sp
 }
 
@@ -264,6 +285,14 @@ func (d *doc) participleSubject(v int) span {
 		return d.npEndingAt(v, s.first)
 	}
 	for k := v - 1; k > s.first; k-- {
+		// "Ortiz said the plan was sound, insisting …": the one who said
+		if d.lx.speech.has(d.toks[k].lower) && isFinite(d.toks[k].tag) && !d.insideQuote(d.toks[k].start) {
+			if subj := d.speakerPhrase(k); !subj.empty() {
+				return subj
+			}
+		}
+	}
+	for k := v - 1; k > s.first; k-- {
 		if isFinite(d.toks[k].tag) && !d.insideQuote(d.toks[k].start) {
 			if subj := d.subjectOf(k); !subj.empty() {
 				return subj
@@ -287,16 +316,23 @@ func (d *doc) inverted(v int) bool {
 		return false
 	}
 	next := &d.toks[v+1]
-	if !(next.isCap() || determiners.has(next.lower)) || next.lower == "that" || next.isPronoun() || d.lx.timeWords.has(next.lower) {
+	afterQuote := d.toks[v-1].isQuote() || v-2 >= s.first && d.toks[v-2].isQuote()
+	np := d.npStartingAt(v+1, s.last)
+	if !(next.isCap() || determiners.has(next.lower) || afterQuote && d.namesSomeone(np)) || next.lower == "that" || next.isPronoun() || d.lx.timeWords.has(next.lower) {
 		return false
 	}
-	np := d.npStartingAt(v+1, s.last)
 	np.e = d.skipParen(np.e, s.last) // "said Sen. Ana Ortiz (D-Minn.), who …"
-	if np.e < s.last && !(d.toks[np.e].text == "," || d.toks[np.e].text == "." || timePreps.has(d.toks[np.e].lower) || d.toks[np.e].lower == "in") {
+	if np.e < s.last && !(d.toks[np.e].text == "," || d.toks[np.e].text == "." || timePreps.has(d.toks[np.e].lower) || d.toks[np.e].lower == "in") &&
+		!(afterQuote && speakerPostmodifiers.has(d.toks[np.e].lower)) {
 		return false
 	}
 	return d.clauseOrQuote(span{s.first, v})
 }
+
+// speakerPostmodifiers may follow a speaker named after a quotation:
+// "“…,” said Ana Ortiz of the Retail Federation", "…, said Ana Ortiz who
+// chairs the panel".
+var speakerPostmodifiers = newSet([]string{"of", "who", "whose", "at", "from", "for", "with", "and", "on"})
 
 // skipParen returns the index after a short parenthesis that opens at k,
 // such as a party tag ("(D-Minn.)", "(R)"), or k when there is none.
@@ -358,6 +394,9 @@ func (d *doc) contentAfter(v int) span {
 			j = obj.e
 		}
 	}
+	if j < s.last && d.toks[j].lower == "out" {
+		j++ // "pointed out that …"
+	}
 	j = d.skipAdjuncts(j, s.last)
 	direct := false
 	for j < s.last && (d.toks[j].lower == "that" || d.toks[j].text == ":" || d.toks[j].text == ",") {
@@ -371,11 +410,47 @@ func (d *doc) contentAfter(v int) span {
 	if end-j < 2 {
 		return span{}
 	}
-	if !direct && !d.startsClause(j) {
+	if !direct && !d.startsClause(j) && !d.clauseSoon(j, end) {
 		return span{}
 	}
 	return span{j, d.nextSaying(j, end)}
 }
+
+// clauseSoon reports whether a finite clause begins at j even though its
+// subject is more than a simple noun phrase: "said both Obama and Biden
+// have been fair", "said the heat and unsettled weather could last", "said
+// if he were president, …". A finite verb must come within a few words,
+// before any clause break.
+func (d *doc) clauseSoon(j, end int) bool {
+	t := &d.toks[j]
+	sub := subordinators.has(t.lower)
+	if sub {
+		j++ // "said if he were president", "asked whether …"
+	} else if !(t.tag == "DT" || t.tag == "PDT" || t.isCap() || strings.HasPrefix(t.tag, "JJ") || t.tag == "CD" || quantifiers.has(t.lower)) {
+		return false
+	}
+	for k := j; k < end && k <= j+maxSubjectWords; k++ {
+		tk := &d.toks[k]
+		if tk.text == ";" || tk.text == ":" || tk.text == "," && !sub || d.lx.speech.has(tk.lower) && strings.HasPrefix(tk.tag, "VB") {
+			return false
+		}
+		if isFinite(tk.tag) && k > j {
+			return true
+		}
+	}
+	return false
+}
+
+// maxSubjectWords bounds how far clauseSoon looks for the verb of a
+// content clause.
+const maxSubjectWords = 10
+
+// quantifiers may open the subject of a content clause: "said much of
+// the money was spent".
+var quantifiers = newSet([]string{"much", "many", "most", "more", "few", "all", "both", "each", "every", "none", "several", "some", "any", "no", "half"})
+
+// subordinators open a content clause after a verb of saying.
+var subordinators = newSet([]string{"if", "whether", "when", "while", "because", "although", "though", "once", "unless"})
 
 // nextSaying returns where content that starts at j ends: before a verb of
 // saying coordinated with the first ("said A, but added that B", "said A,
@@ -433,7 +508,7 @@ func (d *doc) adjunctPP(j, hi int) int {
 	}
 	head := &d.toks[np.e-1]
 	if d.lx.timeWords.has(head.lower) || isDigit(head.text) || d.lx.documents.has(head.lower) || head.isCap() ||
-		d.lx.occasions.has(head.lower) {
+		d.lx.occasions.has(head.lower) || d.toks[j].lower == "through" && d.lx.roles.has(head.lower) {
 		return np.e
 	}
 	return j
@@ -443,7 +518,7 @@ func (d *doc) adjunctPP(j, hi int) int {
 // prepositional phrase or a relative clause.
 var postmodifierTags = set{"IN": {}, "TO": {}, "WDT": {}, "WP": {}}
 
-var adjunctPreps = newSet([]string{"in", "on", "at", "during", "to", "after", "before", "following", "via", "through"})
+var adjunctPreps = newSet([]string{"in", "on", "at", "during", "to", "after", "before", "following", "via", "through"}) // "said through a spokeswoman"
 
 // startsClause reports whether a clause begins at token j: a pronoun,
 // determiner or name followed soon by a finite verb, or a quotation.
