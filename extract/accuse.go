@@ -44,6 +44,9 @@ func (d *doc) findAccusations(si int, events []*speech) []accusation {
 		if d.toks[v].lower == "allegedly" {
 			out = append(out, d.allegedly(v, events)...)
 		}
+		if l := d.toks[v].lower; d.lx.sourceNouns.has(l) || d.lx.sourceAdjectives.has(l) {
+			out = append(out, d.sourceAccusations(v)...)
+		}
 	}
 	for _, sp := range events {
 		if !sp.deny && sp.speaker.ok() {
@@ -180,6 +183,9 @@ func (d *doc) objectFrame(v int, cue *rules.AccuseCue, events []*speech) []accus
 	if len(cue.Complement) > 0 && !d.followedBy(objects[len(objects)-1].e, cue.Complement...) {
 		return nil // "held a ceremony"
 	}
+	if len(cue.Complement) > 0 && !d.complementIsWrong(objects[len(objects)-1].e+1) {
+		return nil // "slammed X for accusing it", "attacked the town for days"
+	}
 	if cue.Prep != "" {
 		if at := d.findWord(objects[len(objects)-1].e, s.last, cue.Prep); at > 0 {
 			objects = []span{d.withNaming(d.npStartingAt(at+1, s.last))} // "blamed the attack on China"
@@ -187,6 +193,26 @@ func (d *doc) objectFrame(v int, cue *rules.AccuseCue, events []*speech) []accus
 	}
 	accused := d.resolveAll(objects)
 	return d.pairs(v, cue, d.accusersOf(v, events), accused, "accuse.active")
+}
+
+// complementIsWrong reports whether what a cue's complement starting at i
+// blames the object for can be a wrongdoing: not speech ("criticised X for
+// saying", "for accusing it"), nor a time ("attacked the town for days").
+func (d *doc) complementIsWrong(i int) bool {
+	s := d.sentenceOf(i)
+	if i >= s.last {
+		return false
+	}
+	l := d.toks[i].lower
+	if _, ok := d.lx.accuse[l]; ok || d.lx.speech.has(l) {
+		return false
+	}
+	for j := i; j < s.last && j < i+3; j++ {
+		if d.lx.durations.has(d.toks[j].lower) || d.lx.timeWords.has(d.toks[j].lower) && d.toks[j].lower != "this" {
+			return false
+		}
+	}
+	return true
 }
 
 // hypotheticals are the modals that make a verb a possibility, not an
@@ -393,6 +419,9 @@ func (d *doc) attributesWrong(v, to int, passive bool) bool {
 		if d.lx.attacks.has(l) || d.lx.groups.has(l) || d.inActor(i) {
 			return true
 		}
+		if d.lx.campaigns.has(l) && i > lo && (demonstratives.has(d.toks[i-1].lower) || d.lx.attackModifiers.has(d.toks[i-1].lower)) {
+			return true // "link this activity to", "traced the hacking campaign to"; not "the program's success"
+		}
 	}
 	return false
 }
@@ -496,7 +525,10 @@ func (d *doc) nounFrame(v int, cue *rules.AccuseCue, events []*speech) []accusat
 	}
 	next := d.toks[v+1].lower
 	if next == "that" {
-		return d.nounThat(v, cue)
+		return d.nounThat(v, v+1, cue, d.bringerOf(v))
+	}
+	if owner, that := d.ownerAfter(v); that > 0 {
+		return d.nounThat(v, that, cue, []party{owner}) // "accusations by Exxon that its journalists misled"
 	}
 	if next == "of" && cue.Prep != "" {
 		return d.nounOfTo(v, cue)
@@ -513,9 +545,12 @@ func (d *doc) nounFrame(v int, cue *rules.AccuseCue, events []*speech) []accusat
 
 // nounThat: "Ortiz's accusation that Acme and Globex rigged the bid": the
 // parties of the clause are accused by the owner of the accusation.
-func (d *doc) nounThat(v int, cue *rules.AccuseCue) []accusation {
+func (d *doc) nounThat(v, that int, cue *rules.AccuseCue, accusers []party) []accusation {
 	s := d.sentenceOf(v)
-	np := d.phraseAt(v+2, s.last)
+	if that+1 >= s.last {
+		return nil
+	}
+	np := d.phraseAt(that+1, s.last)
 	if np.empty() {
 		return nil
 	}
@@ -523,7 +558,82 @@ func (d *doc) nounThat(v int, cue *rules.AccuseCue) []accusation {
 	if k := list[len(list)-1].e; k >= s.last || !d.bareVerb(d.skipAuxiliaries(k)) {
 		return nil // "the allegation that surfaced" has no clause of its own
 	}
-	return d.pairs(v, cue, d.bringerOf(v), d.resolveAll(list), "accuse.noun.that")
+	return d.pairs(v, cue, accusers, d.resolveAll(list), "accuse.noun.that")
+}
+
+// ownerAfter returns who makes the statement a noun at v names when a
+// phrase after it says so, and the "that" its clause opens with:
+// "accusations by Exxon that", "rumors, emanating from an agency, that".
+func (d *doc) ownerAfter(v int) (party, int) {
+	s := d.sentenceOf(v)
+	j := v + 1
+	if j < s.last && d.toks[j].text == "," {
+		j++
+	}
+	if j < s.last && (d.toks[j].tag == "VBG" || d.toks[j].tag == "VBN") {
+		j++ // "emanating from", "made by"
+	}
+	if j+1 >= s.last || d.toks[j].lower != "by" && d.toks[j].lower != "from" {
+		return party{}, -1
+	}
+	np := d.npStartingAt(j+1, s.last)
+	if np.empty() {
+		return party{}, -1
+	}
+	k := np.e
+	if k < s.last && d.toks[k].text == "," {
+		k++
+	}
+	if k+1 >= s.last || d.toks[k].lower != "that" {
+		return party{}, -1
+	}
+	return d.resolve(np), k
+}
+
+// sourceAccusations: a source that is no verb of saying, whose that-clause
+// holds a responsibility statement: "CrowdStrike's claim that Fancy Bear is
+// tied to the GRU", "rumors from an agency that APT28 is behind the
+// attack", "the company is confident that the group hacked it".
+func (d *doc) sourceAccusations(v int) []accusation {
+	owner, that := d.sourceOwner(v)
+	if that < 0 || !d.canAccuse(owner) {
+		return nil
+	}
+	s := d.sentenceOf(v)
+	return d.contentAccusations(owner, []byteRange{{d.toks[that+1].start, d.toks[s.last-1].end}})
+}
+
+// sourceOwner returns who makes the statement of a source noun or
+// adjective at v, and the index of the "that" opening the statement, or
+// -1: the noun's owner ("X's claim that", "the claim by X that"), or the
+// adjective's subject ("X is confident that").
+func (d *doc) sourceOwner(v int) (party, int) {
+	s := d.sentenceOf(v)
+	t := &d.toks[v]
+	if v+2 >= s.last {
+		return party{}, -1
+	}
+	if d.lx.sourceAdjectives.has(t.lower) && strings.HasPrefix(t.tag, "JJ") && d.toks[v+1].lower == "that" && d.beforeBe(v) {
+		j := v - 1
+		for !beVerbs.has(d.toks[j].lower) {
+			j--
+		}
+		subj := d.subjectOf(j)
+		if subj.empty() || subj.e-subj.s == 1 && d.toks[subj.s].isPronoun() {
+			return party{}, -1 // "it is certain that" is the author's
+		}
+		return d.resolve(subj), v + 1
+	}
+	if !d.lx.sourceNouns.has(t.lower) || !strings.HasPrefix(t.tag, "NN") {
+		return party{}, -1
+	}
+	if d.toks[v+1].lower == "that" && d.possessiveBefore(v) >= 0 {
+		if by := d.bringerOf(v); len(by) > 0 {
+			return by[0], v + 1
+		}
+		return party{}, -1
+	}
+	return d.ownerAfter(v)
 }
 
 // nounOfTo: "the agency's attribution of the hacks to Norway": what the

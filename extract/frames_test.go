@@ -144,3 +144,24 @@ func TestAccusationConfidence(t *testing.T) {
 		}
 	}
 }
+
+// Sources that are no verb of saying, composed with the responsibility
+// statements of their that-clause, and criticism for a wrongdoing.
+func TestSourceFrames(t *testing.T) {
+	runClaimCases(t, model.Accusation, []claimCase{
+		{"owner's claim that", `Ana Ortiz repeated Keystone Labs' earlier claim that APT41 must be affiliated with the Ministry of State Security.`,
+			"Keystone Labs -> Ministry of State Security"},
+		{"rumours from a source", `There are rumours, emanating from a European intelligence agency, that the hacking group APT41 is behind the attack.`,
+			"European intelligence agency -> APT41"},
+		{"confident that, the company referring back", "Keystone Labs published a report on Thursday.\n\nThe company is confident that APT41 is connected to the Norwegian military.",
+			"Keystone Labs -> Norway"},
+		{"the author's certainty accuses no one", `It is certain that APT41 is behind the attack.`, ""},
+		{"a claim with no owner", `There is a claim that APT41 is behind the attack.`, ""},
+		{"a claim with no wrongdoing", `Keystone Labs' claim that the market will grow was repeated on Monday.`, ""},
+		{"we link this activity", `"We have been able to link this activity to Norway," Ana Ortiz said.`, "Ana Ortiz -> Norway"},
+		{"linking a program is no attribution", `Ana Ortiz attributed the program's success to Ben Cole.`, ""},
+		{"criticised for", `Democrats regularly attacked Republicans for how they ran the inquiry.`, "Democrats -> Republicans"},
+		{"criticised for speaking is no accusation", `Ana Ortiz criticised Ben Cole for saying the vote was rigged.`, ""},
+		{"attacked for a time is no accusation", `Ana Ortiz said rebels attacked the town for three days.`, ""},
+	})
+}

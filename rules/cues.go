@@ -57,6 +57,11 @@ type Cues struct {
 	SponsorLinks       []string `yaml:"sponsor_links"`       // participles tying an actor to its state: "a group tied to Moscow"
 	Lawsuits           []string `yaml:"lawsuits"`            // filings whose filer accuses: "a lawsuit alleging that X defrauded"
 	Authorities        []string `yaml:"authorities"`         // who brings charges: prosecutors, police, "grand jury"
+
+	// Sources that are no verb of saying: what their that-clause says is
+	// their owner's statement, and a responsibility statement in it accuses.
+	SourceNouns      []string `yaml:"source_nouns"`      // "X's claim that", "rumors from X that", "the conclusion by X that"
+	SourceAdjectives []string `yaml:"source_adjectives"` // "X is confident that", "X is convinced that"
 }
 
 // Frames name where an accusation cue finds its parties. Each frame is
