@@ -319,6 +319,11 @@ func (d *doc) documentBefore(v int) int {
 func (d *doc) documentAuthors(j int) []party {
 	s := d.sentenceOf(j)
 	np := d.npEndingAt(j+1, s.first)
+	if j+2 < s.last && d.toks[j+1].tag == "VBN" && d.toks[j+2].lower == "by" {
+		if by := d.resolve(d.npStartingAt(j+3, s.last)); by.ok() {
+			return []party{by} // "a lawsuit filed by a former aide alleging"
+		}
+	}
 	if k := np.s - 1; k > s.first && strings.HasPrefix(d.toks[k].tag, "VB") && !beVerbs.has(d.toks[k].lower) {
 		if by := d.actorsOf(k); len(by) > 0 {
 			return by

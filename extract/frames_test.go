@@ -163,5 +163,7 @@ func TestSourceFrames(t *testing.T) {
 		{"criticised for", `Democrats regularly attacked Republicans for how they ran the inquiry.`, "Democrats -> Republicans"},
 		{"criticised for speaking is no accusation", `Ana Ortiz criticised Ben Cole for saying the vote was rigged.`, ""},
 		{"attacked for a time is no accusation", `Ana Ortiz said rebels attacked the town for three days.`, ""},
+		{"a filing's filer by agent, the accused by title", "Senator Ben Cole’s office dismissed a lawsuit filed by a former aide alleging that the senator violated the law.",
+			"former aide -> Ben Cole"},
 	})
 }
