@@ -709,7 +709,30 @@ func (d *doc) bringerOf(v int) []party {
 		j-- // "returned new indictments", and "imposed" tagged as an adjective
 	}
 	if j >= s.first && d.lx.bringing.has(d.toks[j].lower) {
+		if by := d.purposeOf(j); len(by) > 0 {
+			return by
+		}
 		return d.actorsOf(j)
+	}
+	return nil
+}
+
+// purposeOf returns who acts in an infinitive of purpose at v that
+// follows the object of a finite verb: in "lawmakers passed a set of
+// measures to step up sanctions" it is the lawmakers.
+func (d *doc) purposeOf(v int) []party {
+	s := d.sentenceOf(v)
+	if v-2 < s.first || d.toks[v-1].lower != "to" || !strings.HasPrefix(d.toks[v-2].tag, "NN") {
+		return nil
+	}
+	np := d.npEndingAt(v-1, s.first)
+	for k := np.s - 1; k > s.first && d.toks[k].lower == "of"; k = np.s - 1 {
+		if np = d.npEndingAt(k, s.first); np.empty() {
+			return nil
+		}
+	}
+	if k := np.s - 1; k >= s.first && isFinite(d.toks[k].tag) && !beVerbs.has(d.toks[k].lower) {
+		return d.actorsOf(k)
 	}
 	return nil
 }
@@ -884,7 +907,15 @@ func (d *doc) contentAccusations(speaker party, content []byteRange) []accusatio
 			if agent.empty() || d.negatedBefore(i, r.s) {
 				continue // "he saw no evidence that X was behind it"
 			}
-			for _, accused := range d.expand(agent) {
+			accusedList := d.expand(agent)
+			if rule == "accuse.work" {
+				// "Fancy Bear is connected to the GRU": the actor tied to its
+				// sponsor is blamed with it
+				if a := d.actorBefore(i, r.s); a.ok() {
+					accusedList = append(accusedList, a)
+				}
+			}
+			for _, accused := range accusedList {
 				if !d.blameable(accused) || d.weakName(accused) || d.unsurePerson(accused) {
 					accused = d.actorBefore(i, r.s) // "the Great Recession is to blame" names no party
 				}
@@ -979,6 +1010,13 @@ func (d *doc) agentAt(i int) (span, string) {
 		d.lx.agentive.has(d.toks[i-1].lower) && d.lx.attacks.has(d.toks[d.headBefore(i-1)].lower) ||
 		d.toks[i-1].lower == "out" && i > s.first+1 && d.lx.agentive.has(d.toks[i-2].lower)):
 		return d.withNaming(d.npStartingAt(i+1, s.last)), "accuse.by"
+	case agentPreps.has(t.lower) && i > s.first && d.toks[i-1].tag == "VBN":
+		// "the domains were created by hackers it calls the Callisto Group":
+		// any deed of a group the source names as a threat actor
+		np := d.npStartingAt(i+1, s.last)
+		if named := d.withNaming(np); !np.empty() && named.e > np.e && d.lx.groups.has(d.toks[d.headOf(np)].lower) {
+			return named, "accuse.by"
+		}
 	case d.isHostileAt(i) && !d.passive(i):
 		v := d.tryVerb(i)
 		subj := d.subjectOf(v)

@@ -150,11 +150,11 @@ func TestAccusationConfidence(t *testing.T) {
 func TestSourceFrames(t *testing.T) {
 	runClaimCases(t, model.Accusation, []claimCase{
 		{"owner's claim that", `Ana Ortiz repeated Keystone Labs' earlier claim that APT41 must be affiliated with the Ministry of State Security.`,
-			"Keystone Labs -> Ministry of State Security"},
+			"Keystone Labs -> Ministry of State Security\nKeystone Labs -> APT41"},
 		{"rumours from a source", `There are rumours, emanating from a European intelligence agency, that the hacking group APT41 is behind the attack.`,
 			"European intelligence agency -> APT41"},
 		{"confident that, the company referring back", "Keystone Labs published a report on Thursday.\n\nThe company is confident that APT41 is connected to the Norwegian military.",
-			"Keystone Labs -> Norway"},
+			"Keystone Labs -> Norway\nKeystone Labs -> APT41"},
 		{"the author's certainty accuses no one", `It is certain that APT41 is behind the attack.`, ""},
 		{"a claim with no owner", `There is a claim that APT41 is behind the attack.`, ""},
 		{"a claim with no wrongdoing", `Keystone Labs' claim that the market will grow was repeated on Monday.`, ""},
@@ -163,6 +163,13 @@ func TestSourceFrames(t *testing.T) {
 		{"criticised for", `Democrats regularly attacked Republicans for how they ran the inquiry.`, "Democrats -> Republicans"},
 		{"criticised for speaking is no accusation", `Ana Ortiz criticised Ben Cole for saying the vote was rigged.`, ""},
 		{"attacked for a time is no accusation", `Ana Ortiz said rebels attacked the town for three days.`, ""},
+		{"a deed of a group the source names", `The company says the domains were created by hackers that it calls APT41.`,
+			"company -> APT41"},
+		{"a deed of an unnamed group", `The company says the domains were created by hackers last year.`, ""},
+		{"the actor tied to its sponsor is blamed with it", `Keystone Labs said APT41 is linked to the Norwegian military.`,
+			"Keystone Labs -> Norway\nKeystone Labs -> APT41"},
+		{"sanctions stepped up by an infinitive of purpose", `In the House, lawmakers this week passed a set of measures to step up sanctions against Norway.`,
+			"lawmakers -> Norway"},
 		{"a filing's filer by agent, the accused by title", "Senator Ben Cole’s office dismissed a lawsuit filed by a former aide alleging that the senator violated the law.",
 			"former aide -> Ben Cole"},
 	})
