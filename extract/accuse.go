@@ -908,9 +908,10 @@ func (d *doc) contentAccusations(speaker party, content []byteRange) []accusatio
 				continue // "he saw no evidence that X was behind it"
 			}
 			accusedList := d.expand(agent)
-			if rule == "accuse.work" {
+			if rule == "accuse.work" && d.beforeBe(i) {
 				// "Fancy Bear is connected to the GRU": the actor tied to its
-				// sponsor is blamed with it
+				// sponsor is blamed with it; not in "APT28, which Western
+				// governments have tied to the GRU"
 				if a := d.actorBefore(i, r.s); a.ok() {
 					accusedList = append(accusedList, a)
 				}
@@ -1002,7 +1003,7 @@ func (d *doc) agentAt(i int) (span, string) {
 		}
 		return span{}, ""
 	}
-	if n := d.cuePhraseAt(i, d.lx.responsibleObject); n > 0 && d.wrongBefore(i) {
+	if n := d.cuePhraseAt(i, d.lx.responsibleObject); n > 0 && d.wrongBefore(i) && !d.othersTie(i) {
 		return d.withNaming(d.npStartingAt(i+n, s.last)), "accuse.work"
 	}
 	switch {
@@ -1028,6 +1029,23 @@ func (d *doc) agentAt(i int) (span, string) {
 		}
 	}
 	return span{}, ""
+}
+
+// othersTie reports a responsibility phrase at i in a relative clause with
+// a subject of its own: in "APT28, which Western governments have tied to
+// the GRU" the tie is the governments', not the speaker's.
+func (d *doc) othersTie(i int) bool {
+	s := d.sentenceOf(i)
+	for j := i - 1; j >= s.first && j >= i-8; j-- {
+		if t := &d.toks[j]; t.text == "," || t.text == ";" {
+			return false
+		}
+		if (d.toks[j].lower == "which" || d.toks[j].lower == "whom") && j+1 < i {
+			next := &d.toks[j+1]
+			return !strings.HasPrefix(next.tag, "VB") && !auxiliaries.has(next.lower) && !strings.HasPrefix(next.tag, "RB")
+		}
+	}
+	return false
 }
 
 // groupBehind returns the name given to "the group behind the attacks,

@@ -168,6 +168,8 @@ func TestSourceFrames(t *testing.T) {
 		{"a deed of an unnamed group", `The company says the domains were created by hackers last year.`, ""},
 		{"the actor tied to its sponsor is blamed with it", `Keystone Labs said APT41 is linked to the Norwegian military.`,
 			"Keystone Labs -> Norway\nKeystone Labs -> APT41"},
+		{"a tie made by others in a relative clause", `Ana Ortiz said the attack was the work of APT41, which Western governments have tied to Norway.`,
+			"Ana Ortiz -> APT41"},
 		{"sanctions stepped up by an infinitive of purpose", `In the House, lawmakers this week passed a set of measures to step up sanctions against Norway.`,
 			"lawmakers -> Norway"},
 		{"a filing's filer by agent, the accused by title", "Senator Ben Cole’s office dismissed a lawsuit filed by a former aide alleging that the senator violated the law.",
