@@ -19,6 +19,7 @@ type accusation struct {
 	from, to         int  // the first and last tokens of the evidence: the cue's sentence, and those of parties named in others
 	list             bool // one pair of a list of accusers or accused
 	borrow           bool // the accuser is the sentence's other accuser: "X attributed it to A, a group linked to B"
+	indirect         bool // found through a source that is no verb of saying, or a criticism: "X's claim that", "slammed X for"
 }
 
 var (
@@ -192,7 +193,11 @@ func (d *doc) objectFrame(v int, cue *rules.AccuseCue, events []*speech) []accus
 		}
 	}
 	accused := d.resolveAll(objects)
-	return d.pairs(v, cue, d.accusersOf(v, events), accused, "accuse.active")
+	accs := d.pairs(v, cue, d.accusersOf(v, events), accused, "accuse.active")
+	for i := range accs {
+		accs[i].indirect = cue.CAMEO == criticise // blaming by criticism is less sure than an accusation
+	}
+	return accs
 }
 
 // complementIsWrong reports whether what a cue's complement starting at i
@@ -214,6 +219,9 @@ func (d *doc) complementIsWrong(i int) bool {
 	}
 	return true
 }
+
+// criticise is the CAMEO code of criticism: "slammed X for".
+const criticise = "111"
 
 // hypotheticals are the modals that make a verb a possibility, not an
 // act: "might be indicted"; "will be charged" is an act announced.
@@ -605,7 +613,11 @@ func (d *doc) sourceAccusations(v int) []accusation {
 		return nil
 	}
 	s := d.sentenceOf(v)
-	return d.contentAccusations(owner, []byteRange{{d.toks[that+1].start, d.toks[s.last-1].end}})
+	accs := d.contentAccusations(owner, []byteRange{{d.toks[that+1].start, d.toks[s.last-1].end}})
+	for i := range accs {
+		accs[i].indirect = true
+	}
+	return accs
 }
 
 // sourceOwner returns who makes the statement of a source noun or

@@ -347,12 +347,16 @@ func (d *doc) actorClaims() []model.Claim {
 
 // Confidence of an accusation by how it was found, highest for what is
 // most often right: an accusation cue with both parties in its sentence;
-// a source's statement naming the doer of a wrong; one pair of a list; a
-// description as accuser; a party from an earlier sentence.
+// a speaker's statement naming the doer of a wrong; one pair of a list,
+// or a statement through a source that is no verb of saying ("X's claim
+// that", "X is confident that") or a criticism ("slammed X for"); a
+// description as accuser; a party from an earlier sentence, found through
+// a pronoun, a description or an agentless passive.
 const (
 	confDirect   = 0.85
 	confComposed = 0.75
 	confList     = 0.7
+	confIndirect = 0.7
 	confDesc     = 0.6
 	confCross    = 0.5
 )
@@ -365,6 +369,8 @@ func (d *doc) confidence(a accusation) float64 {
 		return confDesc
 	case a.list:
 		return confList
+	case a.indirect:
+		return confIndirect
 	case strings.HasPrefix(a.rule, "accuse.") && composedRules.has(a.rule):
 		return confComposed
 	}

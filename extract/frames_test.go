@@ -134,6 +134,8 @@ func TestAccusationConfidence(t *testing.T) {
 		{`Ana Ortiz accused Ben Cole of fraud.`, confDirect},
 		{`Keystone Labs said APT41 breached the bank.`, confComposed},
 		{`Ana Ortiz accused Ben Cole and Carla Diaz of fraud.`, confList},
+		{`Ana Ortiz repeated Keystone Labs' claim that APT41 breached the bank.`, confIndirect},
+		{`Ana Ortiz criticised Ben Cole for hiding the losses.`, confIndirect},
 		{`Officials accused Ben Cole of fraud.`, confDesc},
 		{"Two prison guards were charged with falsifying records.\n\nProsecutors said the guards lied.", confCross},
 	}
