@@ -192,12 +192,70 @@ func (d *doc) objectFrame(v int, cue *rules.AccuseCue, events []*speech) []accus
 			objects = []span{d.withNaming(d.npStartingAt(at+1, s.last))} // "blamed the attack on China"
 		}
 	}
+	accusers := d.accusersOf(v, events)
 	accused := d.resolveAll(objects)
-	accs := d.pairs(v, cue, d.accusersOf(v, events), accused, "accuse.active")
+	if len(objects) == 1 && objects[0].e-objects[0].s == 1 && objectPronouns.has(d.toks[objects[0].s].lower) {
+		accused = []party{d.objectAntecedent(objects[0].s, accusers)}
+	}
+	accs := d.pairs(v, cue, accusers, accused, "accuse.active")
 	for i := range accs {
 		accs[i].indirect = cue.CAMEO == criticise // blaming by criticism is less sure than an accusation
 	}
 	return accs
+}
+
+// objectPronouns are the pronouns that stand for a person as object.
+var objectPronouns = newSet([]string{"him", "her"})
+
+// objectAntecedent resolves an object pronoun at i: the last person of its
+// gender named before it who is not the clause's subject, since "Ortiz
+// criticised Cole and accused him" cannot mean Ortiz accused himself.
+func (d *doc) objectAntecedent(i int, subjects []party) party {
+	if v := d.coordinatedWith(i); v >= 0 {
+		// "criticised the pope and accused him": the object of the verb
+		// before is who the pronoun stands for, or no one we can name
+		if obj := d.objectOf(v); !obj.empty() {
+			p := d.resolve(obj)
+			if p.kind == entPerson {
+				return p
+			}
+			if h := d.toks[d.headOf(obj)].lower; d.lx.titles.has(h) || d.lx.people.has(h) {
+				return party{} // "the pope", unnamed
+			}
+		}
+	}
+	sex := pronounSex[d.toks[i].lower]
+	m, ok := d.lastMention(func(m *mention) bool {
+		if m.kind != entPerson || m.who == nil || !m.who.canBe(sex) {
+			return false
+		}
+		for _, s := range subjects {
+			if s.name == m.name || s.who != nil && s.who == m.who {
+				return false
+			}
+		}
+		return true
+	}, i)
+	if !ok {
+		return party{}
+	}
+	return m.party
+}
+
+// coordinatedWith returns the verb before "and" that the verb before the
+// object at i is joined to, in the same sentence, or -1.
+func (d *doc) coordinatedWith(i int) int {
+	s := d.sentenceOf(i)
+	v := i - 1
+	if v <= s.first || !d.coordinated(v) {
+		return -1
+	}
+	for j := v - 2; j >= s.first; j-- {
+		if strings.HasPrefix(d.toks[j].tag, "VB") && !auxiliaries.has(d.toks[j].lower) {
+			return j // "had criticised the pope", "trashing Cole as unfit"
+		}
+	}
+	return -1
 }
 
 // complementIsWrong reports whether what a cue's complement starting at i

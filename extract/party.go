@@ -434,7 +434,7 @@ func (d *doc) fits(m *mention, head string) bool {
 	switch head {
 	case "spokesman", "spokeswoman", "spokesperson":
 		return m.kind == entPerson && strings.Contains(strings.ToLower(m.title), "spokes")
-	case "congressman", "congresswoman", "senator", "governor", "mayor", "judge":
+	case "congressman", "congresswoman", "senator", "governor", "mayor", "judge", "pope":
 		// "the congressman" is the person the story titled so
 		return m.kind == entPerson && (slices.Contains(strings.Fields(strings.ToLower(m.title)), head) || d.titledBefore(m.span.s, head))
 	case "country":
