@@ -58,14 +58,14 @@ func (d *doc) findAccusations(si int, events []*speech) []accusation {
 }
 
 // denied reports whether the cue at v is negated or sits under a denial:
-// "did not accuse", "denied it was behind".
+// "did not accuse", "denied it was behind", "steered clear of criticising".
 func (d *doc) denied(v int) bool {
 	s := d.sentenceOf(v)
 	if v > s.first && negations.has(d.toks[v-1].lower) || v > s.first+1 && negations.has(d.toks[v-2].lower) {
 		return true
 	}
 	for i := s.first; i < v; i++ {
-		if d.lx.deny.has(d.toks[i].lower) {
+		if d.lx.deny.has(d.toks[i].lower) || i >= v-4 && d.lx.refrain.has(d.toks[i].lower) {
 			return true
 		}
 	}
@@ -166,7 +166,19 @@ func (d *doc) objectFrame(v int, cue *rules.AccuseCue, events []*speech) []accus
 		if len(accused) == 0 {
 			accused = d.subjectList(v)
 		}
-		accuser := d.agentOf(v, events)
+		var accuser party
+		if np, ok := d.reducedRelative(v); ok {
+			// "Kaine defended people accused of rape": the people are
+			// accused, by whom the sentence says, never by a source of
+			// another sentence
+			accused = d.namedIn(np)
+			if len(accused) == 0 {
+				accused = d.resolveAll(d.listBefore(np, d.sentenceOf(v).first))
+			}
+			accuser = d.agentHere(v, events)
+		} else {
+			accuser = d.agentOf(v, events)
+		}
 		if !accuser.ok() && cue.ByAuthorities {
 			accuser = d.chargingAuthority(v)
 		}
@@ -947,6 +959,30 @@ func (d *doc) agentOf(v int, events []*speech) party {
 		return d.authority
 	}
 	return party{} // the author's own statement accuses no one
+}
+
+// reducedRelative returns the noun phrase a passive participle at v
+// follows with no "be" between them ("people accused of rape", "two
+// nationals charged with"), and whether there is one.
+func (d *doc) reducedRelative(v int) (span, bool) {
+	first := d.sentenceOf(v).first
+	if v <= first || d.beforeBe(v) || !strings.HasPrefix(d.toks[v-1].tag, "NN") {
+		return span{}, false
+	}
+	np := d.npEndingAt(v, first)
+	return np, !np.empty()
+}
+
+// agentHere returns who performs a passive verb by what its own sentence
+// says: its "by" phrase, else the sentence's speaker.
+func (d *doc) agentHere(v int, events []*speech) party {
+	s := d.sentenceOf(v)
+	if by := d.findWord(v+1, min(s.last, v+8), "by"); by > 0 {
+		if p := d.resolve(d.npStartingAt(by+1, s.last)); p.ok() {
+			return p
+		}
+	}
+	return d.speakerOf(events, v)
 }
 
 // speakerOf returns the speaker of the event in whose content token v lies.

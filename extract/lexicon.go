@@ -58,6 +58,7 @@ type lexicon struct {
 
 	tries, naming, sponsorLinks, lawsuits set
 	sourceNouns, sourceAdjectives         set
+	refrain                               set
 	responsibleSubject                    [][]string // "behind", "to blame": the subject did it
 	responsibleObject                     [][]string // "the work of", "linked to": the next phrase did it
 	authorities                           [][]string // who brings charges: "grand jury", "prosecutors"
@@ -117,6 +118,7 @@ func newLexicon(rs *rules.Set) *lexicon {
 	lx.responsibleSubject, lx.responsibleObject = phrases(c.ResponsibleSubject), phrases(c.ResponsibleObject)
 	lx.authorities = phrases(c.Authorities)
 	lx.sourceNouns, lx.sourceAdjectives = newSet(c.SourceNouns), newSet(c.SourceAdjectives)
+	lx.refrain = newSet(c.Refrain)
 	lx.numberWords = set{}
 	for w := range rs.Numbers.Words {
 		lx.numberWords[fold(w)] = struct{}{}

@@ -410,6 +410,12 @@ func (d *doc) headOf(p span) int {
 
 // innerParty finds a named party inside a phrase other than at its head.
 func (d *doc) innerParty(p span, head int) party {
+	if k := d.possessive(span{p.s, head}); k > p.s {
+		// "the GOP's complaint to the board" is the GOP's, not the board's
+		if owner := d.resolve(span{p.s, k}); owner.ok() && owner.kind != entDesc {
+			return owner
+		}
+	}
 	for i := p.s; i < p.e; i++ {
 		if i == head {
 			continue

@@ -14,6 +14,7 @@ type Cues struct {
 	Attribution     []string          `yaml:"attribution"`         // phrases naming a source after the content: "according to"
 	Accuse          []AccuseCue       `yaml:"accuse"`              // accusation cues and how their parties are placed
 	Deny            []string          `yaml:"deny"`                // denials, which are not accusations: denied, rejected
+	Refrain         []string          `yaml:"refrain"`             // verbs of holding back from an accusation: "steered clear of criticising"
 	Titles          []string          `yaml:"titles"`              // words of a speaker's title: spokesperson, minister
 	Groups          []string          `yaml:"groups"`              // words that mark a threat-actor name: group, hackers, unit
 	Hostile         []string          `yaml:"hostile"`             // verbs of wrongdoing whose agent a source blames: hacked, stole
