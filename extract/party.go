@@ -410,7 +410,7 @@ func (d *doc) headOf(p span) int {
 
 // innerParty finds a named party inside a phrase other than at its head.
 func (d *doc) innerParty(p span, head int) party {
-	if k := d.possessive(span{p.s, head}); k > p.s {
+	if k := d.possessive(span{p.s, head}); k > p.s && !d.lx.timeWords.has(d.toks[k-1].lower) { // not "Wednesday's filing"
 		// "the GOP's complaint to the board" is the GOP's, not the board's
 		if owner := d.resolve(span{p.s, k}); owner.ok() && owner.kind != entDesc {
 			return owner
