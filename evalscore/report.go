@@ -14,7 +14,8 @@ type Report struct {
 	MacroF1  float64     // mean of the Kinds' F1 rounded to 3 places, quote_span excepted, as score.py
 	Articles int
 	Failed   []Failure
-	Misses   []Miss // every missed and every extra claim, by article
+	Misses   []Miss      // every missed and every extra claim, by article
+	Bands    []BandScore // precision by kind and confidence band
 }
 
 // KindScore is one row of the table.
@@ -41,7 +42,7 @@ type Miss struct {
 }
 
 func (s *scorer) report(articles int) *Report {
-	r := &Report{Articles: articles, Failed: s.failed, Misses: s.misses}
+	r := &Report{Articles: articles, Failed: s.failed, Misses: s.misses, Bands: s.bandScores()}
 	var tot [3]int
 	for _, kind := range tableKinds {
 		c, ok := s.counts[kind]

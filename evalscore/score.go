@@ -90,6 +90,7 @@ type scorer struct {
 	counts map[string]*[3]int // tp, fp, fn
 	misses []Miss
 	failed []Failure
+	bands  map[string][][2]int // per kind and confidence band: right, wrong
 }
 
 func newScorer(kinds []string) *scorer {
@@ -125,10 +126,12 @@ func (s *scorer) kind(g Gold, kind, src string, preds []*Fields) {
 		switch {
 		case claim(kind, p, req, used):
 			c[0]++
+			s.tally(kind, p, true)
 		case src != "quote" && matchAny(kind, p, req, used),
 			matchAny(kind, p, opt, nil):
 		default:
 			c[1]++
+			s.tally(kind, p, false)
 			s.misses = append(s.misses, Miss{ID: g.ID, Kind: kind, What: "extra", Claim: p})
 		}
 	}

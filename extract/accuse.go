@@ -19,6 +19,7 @@ type accusation struct {
 	from, to         int  // the first and last tokens of the evidence: the cue's sentence, and those of parties named in others
 	list             bool // one pair of a list of accusers or accused
 	borrow           bool // the accuser is the sentence's other accuser: "X attributed it to A, a group linked to B"
+	indirect         bool // found through a source that is no verb of saying, or a criticism: "X's claim that", "slammed X for"
 }
 
 var (
@@ -44,6 +45,9 @@ func (d *doc) findAccusations(si int, events []*speech) []accusation {
 		if d.toks[v].lower == "allegedly" {
 			out = append(out, d.allegedly(v, events)...)
 		}
+		if l := d.toks[v].lower; d.lx.sourceNouns.has(l) || d.lx.sourceAdjectives.has(l) {
+			out = append(out, d.sourceAccusations(v)...)
+		}
 	}
 	for _, sp := range events {
 		if !sp.deny && sp.speaker.ok() {
@@ -54,14 +58,14 @@ func (d *doc) findAccusations(si int, events []*speech) []accusation {
 }
 
 // denied reports whether the cue at v is negated or sits under a denial:
-// "did not accuse", "denied it was behind".
+// "did not accuse", "denied it was behind", "steered clear of criticising".
 func (d *doc) denied(v int) bool {
 	s := d.sentenceOf(v)
 	if v > s.first && negations.has(d.toks[v-1].lower) || v > s.first+1 && negations.has(d.toks[v-2].lower) {
 		return true
 	}
 	for i := s.first; i < v; i++ {
-		if d.lx.deny.has(d.toks[i].lower) {
+		if d.lx.deny.has(d.toks[i].lower) || i >= v-4 && d.lx.refrain.has(d.toks[i].lower) {
 			return true
 		}
 	}
@@ -162,7 +166,19 @@ func (d *doc) objectFrame(v int, cue *rules.AccuseCue, events []*speech) []accus
 		if len(accused) == 0 {
 			accused = d.subjectList(v)
 		}
-		accuser := d.agentOf(v, events)
+		var accuser party
+		if np, ok := d.reducedRelative(v); ok {
+			// "Kaine defended people accused of rape": the people are
+			// accused, by whom the sentence says, never by a source of
+			// another sentence
+			accused = d.namedIn(np)
+			if len(accused) == 0 {
+				accused = d.resolveAll(d.listBefore(np, d.sentenceOf(v).first))
+			}
+			accuser = d.agentHere(v, events)
+		} else {
+			accuser = d.agentOf(v, events)
+		}
 		if !accuser.ok() && cue.ByAuthorities {
 			accuser = d.chargingAuthority(v)
 		}
@@ -180,14 +196,102 @@ func (d *doc) objectFrame(v int, cue *rules.AccuseCue, events []*speech) []accus
 	if len(cue.Complement) > 0 && !d.followedBy(objects[len(objects)-1].e, cue.Complement...) {
 		return nil // "held a ceremony"
 	}
+	if len(cue.Complement) > 0 && !d.complementIsWrong(objects[len(objects)-1].e+1) {
+		return nil // "slammed X for accusing it", "attacked the town for days"
+	}
 	if cue.Prep != "" {
 		if at := d.findWord(objects[len(objects)-1].e, s.last, cue.Prep); at > 0 {
 			objects = []span{d.withNaming(d.npStartingAt(at+1, s.last))} // "blamed the attack on China"
 		}
 	}
+	accusers := d.accusersOf(v, events)
 	accused := d.resolveAll(objects)
-	return d.pairs(v, cue, d.accusersOf(v, events), accused, "accuse.active")
+	if len(objects) == 1 && objects[0].e-objects[0].s == 1 && objectPronouns.has(d.toks[objects[0].s].lower) {
+		accused = []party{d.objectAntecedent(objects[0].s, accusers)}
+	}
+	accs := d.pairs(v, cue, accusers, accused, "accuse.active")
+	for i := range accs {
+		accs[i].indirect = cue.CAMEO == criticise // blaming by criticism is less sure than an accusation
+	}
+	return accs
 }
+
+// objectPronouns are the pronouns that stand for a person as object.
+var objectPronouns = newSet([]string{"him", "her"})
+
+// objectAntecedent resolves an object pronoun at i: the last person of its
+// gender named before it who is not the clause's subject, since "Ortiz
+// criticised Cole and accused him" cannot mean Ortiz accused himself.
+func (d *doc) objectAntecedent(i int, subjects []party) party {
+	if v := d.coordinatedWith(i); v >= 0 {
+		// "criticised the pope and accused him": the object of the verb
+		// before is who the pronoun stands for, or no one we can name
+		if obj := d.objectOf(v); !obj.empty() {
+			p := d.resolve(obj)
+			if p.kind == entPerson {
+				return p
+			}
+			if h := d.toks[d.headOf(obj)].lower; d.lx.titles.has(h) || d.lx.people.has(h) {
+				return party{} // "the pope", unnamed
+			}
+		}
+	}
+	sex := pronounSex[d.toks[i].lower]
+	m, ok := d.lastMention(func(m *mention) bool {
+		if m.kind != entPerson || m.who == nil || !m.who.canBe(sex) {
+			return false
+		}
+		for _, s := range subjects {
+			if s.name == m.name || s.who != nil && s.who == m.who {
+				return false
+			}
+		}
+		return true
+	}, i)
+	if !ok {
+		return party{}
+	}
+	return m.party
+}
+
+// coordinatedWith returns the verb before "and" that the verb before the
+// object at i is joined to, in the same sentence, or -1.
+func (d *doc) coordinatedWith(i int) int {
+	s := d.sentenceOf(i)
+	v := i - 1
+	if v <= s.first || !d.coordinated(v) {
+		return -1
+	}
+	for j := v - 2; j >= s.first; j-- {
+		if strings.HasPrefix(d.toks[j].tag, "VB") && !auxiliaries.has(d.toks[j].lower) {
+			return j // "had criticised the pope", "trashing Cole as unfit"
+		}
+	}
+	return -1
+}
+
+// complementIsWrong reports whether what a cue's complement starting at i
+// blames the object for can be a wrongdoing: not speech ("criticised X for
+// saying", "for accusing it"), nor a time ("attacked the town for days").
+func (d *doc) complementIsWrong(i int) bool {
+	s := d.sentenceOf(i)
+	if i >= s.last {
+		return false
+	}
+	l := d.toks[i].lower
+	if _, ok := d.lx.accuse[l]; ok || d.lx.speech.has(l) {
+		return false
+	}
+	for j := i; j < s.last && j < i+3; j++ {
+		if d.lx.durations.has(d.toks[j].lower) || d.lx.timeWords.has(d.toks[j].lower) && d.toks[j].lower != "this" {
+			return false
+		}
+	}
+	return true
+}
+
+// criticise is the CAMEO code of criticism: "slammed X for".
+const criticise = "111"
 
 // hypotheticals are the modals that make a verb a possibility, not an
 // act: "might be indicted"; "will be charged" is an act announced.
@@ -293,6 +397,11 @@ func (d *doc) documentBefore(v int) int {
 func (d *doc) documentAuthors(j int) []party {
 	s := d.sentenceOf(j)
 	np := d.npEndingAt(j+1, s.first)
+	if j+2 < s.last && d.toks[j+1].tag == "VBN" && d.toks[j+2].lower == "by" {
+		if by := d.resolve(d.npStartingAt(j+3, s.last)); by.ok() {
+			return []party{by} // "a lawsuit filed by a former aide alleging"
+		}
+	}
 	if k := np.s - 1; k > s.first && strings.HasPrefix(d.toks[k].tag, "VB") && !beVerbs.has(d.toks[k].lower) {
 		if by := d.actorsOf(k); len(by) > 0 {
 			return by
@@ -392,6 +501,9 @@ func (d *doc) attributesWrong(v, to int, passive bool) bool {
 		l := d.toks[i].lower
 		if d.lx.attacks.has(l) || d.lx.groups.has(l) || d.inActor(i) {
 			return true
+		}
+		if d.lx.campaigns.has(l) && i > lo && (demonstratives.has(d.toks[i-1].lower) || d.lx.attackModifiers.has(d.toks[i-1].lower)) {
+			return true // "link this activity to", "traced the hacking campaign to"; not "the program's success"
 		}
 	}
 	return false
@@ -496,7 +608,10 @@ func (d *doc) nounFrame(v int, cue *rules.AccuseCue, events []*speech) []accusat
 	}
 	next := d.toks[v+1].lower
 	if next == "that" {
-		return d.nounThat(v, cue)
+		return d.nounThat(v, v+1, cue, d.bringerOf(v))
+	}
+	if owner, that := d.ownerAfter(v); that > 0 {
+		return d.nounThat(v, that, cue, []party{owner}) // "accusations by Exxon that its journalists misled"
 	}
 	if next == "of" && cue.Prep != "" {
 		return d.nounOfTo(v, cue)
@@ -513,9 +628,12 @@ func (d *doc) nounFrame(v int, cue *rules.AccuseCue, events []*speech) []accusat
 
 // nounThat: "Ortiz's accusation that Acme and Globex rigged the bid": the
 // parties of the clause are accused by the owner of the accusation.
-func (d *doc) nounThat(v int, cue *rules.AccuseCue) []accusation {
+func (d *doc) nounThat(v, that int, cue *rules.AccuseCue, accusers []party) []accusation {
 	s := d.sentenceOf(v)
-	np := d.phraseAt(v+2, s.last)
+	if that+1 >= s.last {
+		return nil
+	}
+	np := d.phraseAt(that+1, s.last)
 	if np.empty() {
 		return nil
 	}
@@ -523,7 +641,86 @@ func (d *doc) nounThat(v int, cue *rules.AccuseCue) []accusation {
 	if k := list[len(list)-1].e; k >= s.last || !d.bareVerb(d.skipAuxiliaries(k)) {
 		return nil // "the allegation that surfaced" has no clause of its own
 	}
-	return d.pairs(v, cue, d.bringerOf(v), d.resolveAll(list), "accuse.noun.that")
+	return d.pairs(v, cue, accusers, d.resolveAll(list), "accuse.noun.that")
+}
+
+// ownerAfter returns who makes the statement a noun at v names when a
+// phrase after it says so, and the "that" its clause opens with:
+// "accusations by Exxon that", "rumors, emanating from an agency, that".
+func (d *doc) ownerAfter(v int) (party, int) {
+	s := d.sentenceOf(v)
+	j := v + 1
+	if j < s.last && d.toks[j].text == "," {
+		j++
+	}
+	if j < s.last && (d.toks[j].tag == "VBG" || d.toks[j].tag == "VBN") {
+		j++ // "emanating from", "made by"
+	}
+	if j+1 >= s.last || d.toks[j].lower != "by" && d.toks[j].lower != "from" {
+		return party{}, -1
+	}
+	np := d.npStartingAt(j+1, s.last)
+	if np.empty() {
+		return party{}, -1
+	}
+	k := np.e
+	if k < s.last && d.toks[k].text == "," {
+		k++
+	}
+	if k+1 >= s.last || d.toks[k].lower != "that" {
+		return party{}, -1
+	}
+	return d.resolve(np), k
+}
+
+// sourceAccusations: a source that is no verb of saying, whose that-clause
+// holds a responsibility statement: "CrowdStrike's claim that Fancy Bear is
+// tied to the GRU", "rumors from an agency that APT28 is behind the
+// attack", "the company is confident that the group hacked it".
+func (d *doc) sourceAccusations(v int) []accusation {
+	owner, that := d.sourceOwner(v)
+	if that < 0 || !d.canAccuse(owner) {
+		return nil
+	}
+	s := d.sentenceOf(v)
+	accs := d.contentAccusations(owner, []byteRange{{d.toks[that+1].start, d.toks[s.last-1].end}})
+	for i := range accs {
+		accs[i].indirect = true
+	}
+	return accs
+}
+
+// sourceOwner returns who makes the statement of a source noun or
+// adjective at v, and the index of the "that" opening the statement, or
+// -1: the noun's owner ("X's claim that", "the claim by X that"), or the
+// adjective's subject ("X is confident that").
+func (d *doc) sourceOwner(v int) (party, int) {
+	s := d.sentenceOf(v)
+	t := &d.toks[v]
+	if v+2 >= s.last {
+		return party{}, -1
+	}
+	if d.lx.sourceAdjectives.has(t.lower) && strings.HasPrefix(t.tag, "JJ") && d.toks[v+1].lower == "that" && d.beforeBe(v) {
+		j := v - 1
+		for !beVerbs.has(d.toks[j].lower) {
+			j--
+		}
+		subj := d.subjectOf(j)
+		if subj.empty() || subj.e-subj.s == 1 && d.toks[subj.s].isPronoun() {
+			return party{}, -1 // "it is certain that" is the author's
+		}
+		return d.resolve(subj), v + 1
+	}
+	if !d.lx.sourceNouns.has(t.lower) || !strings.HasPrefix(t.tag, "NN") {
+		return party{}, -1
+	}
+	if d.toks[v+1].lower == "that" && d.possessiveBefore(v) >= 0 {
+		if by := d.bringerOf(v); len(by) > 0 {
+			return by[0], v + 1
+		}
+		return party{}, -1
+	}
+	return d.ownerAfter(v)
 }
 
 // nounOfTo: "the agency's attribution of the hacks to Norway": what the
@@ -594,7 +791,30 @@ func (d *doc) bringerOf(v int) []party {
 		j-- // "returned new indictments", and "imposed" tagged as an adjective
 	}
 	if j >= s.first && d.lx.bringing.has(d.toks[j].lower) {
+		if by := d.purposeOf(j); len(by) > 0 {
+			return by
+		}
 		return d.actorsOf(j)
+	}
+	return nil
+}
+
+// purposeOf returns who acts in an infinitive of purpose at v that
+// follows the object of a finite verb: in "lawmakers passed a set of
+// measures to step up sanctions" it is the lawmakers.
+func (d *doc) purposeOf(v int) []party {
+	s := d.sentenceOf(v)
+	if v-2 < s.first || d.toks[v-1].lower != "to" || !strings.HasPrefix(d.toks[v-2].tag, "NN") {
+		return nil
+	}
+	np := d.npEndingAt(v-1, s.first)
+	for k := np.s - 1; k > s.first && d.toks[k].lower == "of"; k = np.s - 1 {
+		if np = d.npEndingAt(k, s.first); np.empty() {
+			return nil
+		}
+	}
+	if k := np.s - 1; k >= s.first && isFinite(d.toks[k].tag) && !beVerbs.has(d.toks[k].lower) {
+		return d.actorsOf(k)
 	}
 	return nil
 }
@@ -741,6 +961,30 @@ func (d *doc) agentOf(v int, events []*speech) party {
 	return party{} // the author's own statement accuses no one
 }
 
+// reducedRelative returns the noun phrase a passive participle at v
+// follows with no "be" between them ("people accused of rape", "two
+// nationals charged with"), and whether there is one.
+func (d *doc) reducedRelative(v int) (span, bool) {
+	first := d.sentenceOf(v).first
+	if v <= first || d.beforeBe(v) || !strings.HasPrefix(d.toks[v-1].tag, "NN") {
+		return span{}, false
+	}
+	np := d.npEndingAt(v, first)
+	return np, !np.empty()
+}
+
+// agentHere returns who performs a passive verb by what its own sentence
+// says: its "by" phrase, else the sentence's speaker.
+func (d *doc) agentHere(v int, events []*speech) party {
+	s := d.sentenceOf(v)
+	if by := d.findWord(v+1, min(s.last, v+8), "by"); by > 0 {
+		if p := d.resolve(d.npStartingAt(by+1, s.last)); p.ok() {
+			return p
+		}
+	}
+	return d.speakerOf(events, v)
+}
+
 // speakerOf returns the speaker of the event in whose content token v lies.
 func (d *doc) speakerOf(events []*speech, v int) party {
 	for _, sp := range events {
@@ -769,7 +1013,16 @@ func (d *doc) contentAccusations(speaker party, content []byteRange) []accusatio
 			if agent.empty() || d.negatedBefore(i, r.s) {
 				continue // "he saw no evidence that X was behind it"
 			}
-			for _, accused := range d.expand(agent) {
+			accusedList := d.expand(agent)
+			if rule == "accuse.work" && d.beforeBe(i) {
+				// "Fancy Bear is connected to the GRU": the actor tied to its
+				// sponsor is blamed with it; not in "APT28, which Western
+				// governments have tied to the GRU"
+				if a := d.actorBefore(i, r.s); a.ok() {
+					accusedList = append(accusedList, a)
+				}
+			}
+			for _, accused := range accusedList {
 				if !d.blameable(accused) || d.weakName(accused) || d.unsurePerson(accused) {
 					accused = d.actorBefore(i, r.s) // "the Great Recession is to blame" names no party
 				}
@@ -856,7 +1109,7 @@ func (d *doc) agentAt(i int) (span, string) {
 		}
 		return span{}, ""
 	}
-	if n := d.cuePhraseAt(i, d.lx.responsibleObject); n > 0 && d.wrongBefore(i) {
+	if n := d.cuePhraseAt(i, d.lx.responsibleObject); n > 0 && d.wrongBefore(i) && !d.othersTie(i) {
 		return d.withNaming(d.npStartingAt(i+n, s.last)), "accuse.work"
 	}
 	switch {
@@ -864,6 +1117,13 @@ func (d *doc) agentAt(i int) (span, string) {
 		d.lx.agentive.has(d.toks[i-1].lower) && d.lx.attacks.has(d.toks[d.headBefore(i-1)].lower) ||
 		d.toks[i-1].lower == "out" && i > s.first+1 && d.lx.agentive.has(d.toks[i-2].lower)):
 		return d.withNaming(d.npStartingAt(i+1, s.last)), "accuse.by"
+	case agentPreps.has(t.lower) && i > s.first && d.toks[i-1].tag == "VBN":
+		// "the domains were created by hackers it calls the Callisto Group":
+		// any deed of a group the source names as a threat actor
+		np := d.npStartingAt(i+1, s.last)
+		if named := d.withNaming(np); !np.empty() && named.e > np.e && d.lx.groups.has(d.toks[d.headOf(np)].lower) {
+			return named, "accuse.by"
+		}
 	case d.isHostileAt(i) && !d.passive(i):
 		v := d.tryVerb(i)
 		subj := d.subjectOf(v)
@@ -875,6 +1135,23 @@ func (d *doc) agentAt(i int) (span, string) {
 		}
 	}
 	return span{}, ""
+}
+
+// othersTie reports a responsibility phrase at i in a relative clause with
+// a subject of its own: in "APT28, which Western governments have tied to
+// the GRU" the tie is the governments', not the speaker's.
+func (d *doc) othersTie(i int) bool {
+	s := d.sentenceOf(i)
+	for j := i - 1; j >= s.first && j >= i-8; j-- {
+		if t := &d.toks[j]; t.text == "," || t.text == ";" {
+			return false
+		}
+		if (d.toks[j].lower == "which" || d.toks[j].lower == "whom") && j+1 < i {
+			next := &d.toks[j+1]
+			return !strings.HasPrefix(next.tag, "VB") && !auxiliaries.has(next.lower) && !strings.HasPrefix(next.tag, "RB")
+		}
+	}
+	return false
 }
 
 // groupBehind returns the name given to "the group behind the attacks,

@@ -66,3 +66,37 @@ func TestAccusationPhrasings(t *testing.T) {
 		{"sanctions on", `The EU imposed sanctions on six Russian officers over the cyber attacks.`, "European Union -> Russia"},
 	})
 }
+
+// An accuser from another sentence makes that sentence evidence too, but
+// not the sentences between them: the text joins the two with an
+// ellipsis and the offsets keep to the accusing sentence, or span both
+// when they are adjacent.
+func TestAccusationEvidence(t *testing.T) {
+	const (
+		s0 = "Prosecutors in Ohio opened the case in March against the clinic."
+		s1 = "The trial is due to begin in June at the county court."
+		s2 = "Two workers were charged with fraud on Monday."
+	)
+	for _, tc := range []struct {
+		name, text, sentence, span string
+	}{
+		{"apart", s0 + "\n\n" + s1 + "\n\n" + s2, s0 + " … " + s2, s2},
+		{"adjacent", s0 + "\n\n" + s2, s0 + "\n\n" + s2, s0 + "\n\n" + s2},
+		{"one sentence", s1 + " The Justice Department charged Karim Baratov with hacking Yahoo accounts.",
+			"The Justice Department charged Karim Baratov with hacking Yahoo accounts.", "The Justice Department charged Karim Baratov with hacking Yahoo accounts."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cs := claimsOf(t, tc.text, model.Accusation)
+			if len(cs) != 1 {
+				t.Fatalf("got %d accusations, want 1: %+v", len(cs), cs)
+			}
+			c := cs[0]
+			if c.Sentence != tc.sentence {
+				t.Errorf("sentence = %q, want %q", c.Sentence, tc.sentence)
+			}
+			if got := tc.text[c.Start:c.End]; got != tc.span {
+				t.Errorf("span = %q, want %q", got, tc.span)
+			}
+		})
+	}
+}

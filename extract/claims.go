@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/claimwire/claimwire/model"
@@ -27,12 +28,39 @@ func (d *doc) accusationClaims(accs []accusation) []model.Claim {
 			Allegation: a.allegation, CAMEO: d.lx.refineCAMEO(a.cameo, a.allegation), Cue: a.cueWord, Rule: a.rule,
 			Confidence: d.confidence(a),
 		}
-		// a party named in another sentence makes both sentences the evidence
-		first, last := d.sentenceOf(min(a.from, a.cue)), d.sentenceOf(max(a.to, a.cue))
-		c.Sentence, c.Start, c.End = d.text[first.start:last.end], first.start, last.end
+		d.accusationEvidence(&c, a)
 		out = append(out, c)
 	}
 	return out
+}
+
+// accusationEvidence names the sentences an accusation was read from: the
+// cue's, and those naming a party that a pronoun, a description or an
+// agentless passive refers back to. Sentences in between are not evidence:
+// the sentence text joins the others with an ellipsis, and the offsets
+// span them only when they are adjacent, else the cue's sentence alone.
+func (d *doc) accusationEvidence(c *model.Claim, a accusation) {
+	cue := d.toks[a.cue].sent
+	sents := []int{cue}
+	for _, p := range []party{a.accuser, a.accused} {
+		if !p.span.empty() && p.span.s < len(d.toks) {
+			sents = append(sents, d.toks[p.span.s].sent)
+		}
+	}
+	if a.from < a.cue {
+		sents = append(sents, d.toks[a.from].sent) // a lent accuser: "X attributed it to A, a group linked to B"
+	}
+	if a.to > a.cue {
+		sents = append(sents, d.toks[a.to].sent)
+	}
+	slices.Sort(sents)
+	sents = slices.Compact(sents)
+	c.Sentence = d.sentencesText(sents)
+	first, last := d.sents[sents[0]], d.sents[sents[len(sents)-1]]
+	if sents[len(sents)-1]-sents[0] != len(sents)-1 {
+		first, last = d.sents[cue], d.sents[cue]
+	}
+	c.Start, c.End = first.start, last.end
 }
 
 // Quotes shorter than this many words inside reported speech are scare
@@ -333,12 +361,16 @@ func (d *doc) actorClaims() []model.Claim {
 
 // Confidence of an accusation by how it was found, highest for what is
 // most often right: an accusation cue with both parties in its sentence;
-// a source's statement naming the doer of a wrong; one pair of a list; a
-// description as accuser; a party from an earlier sentence.
+// a speaker's statement naming the doer of a wrong; one pair of a list,
+// or a statement through a source that is no verb of saying ("X's claim
+// that", "X is confident that") or a criticism ("slammed X for"); a
+// description as accuser; a party from an earlier sentence, found through
+// a pronoun, a description or an agentless passive.
 const (
 	confDirect   = 0.85
 	confComposed = 0.75
 	confList     = 0.7
+	confIndirect = 0.7
 	confDesc     = 0.6
 	confCross    = 0.5
 )
@@ -351,6 +383,8 @@ func (d *doc) confidence(a accusation) float64 {
 		return confDesc
 	case a.list:
 		return confList
+	case a.indirect:
+		return confIndirect
 	case strings.HasPrefix(a.rule, "accuse.") && composedRules.has(a.rule):
 		return confComposed
 	}

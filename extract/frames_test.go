@@ -134,6 +134,8 @@ func TestAccusationConfidence(t *testing.T) {
 		{`Ana Ortiz accused Ben Cole of fraud.`, confDirect},
 		{`Keystone Labs said APT41 breached the bank.`, confComposed},
 		{`Ana Ortiz accused Ben Cole and Carla Diaz of fraud.`, confList},
+		{`Ana Ortiz repeated Keystone Labs' claim that APT41 breached the bank.`, confIndirect},
+		{`Ana Ortiz criticised Ben Cole for hiding the losses.`, confIndirect},
 		{`Officials accused Ben Cole of fraud.`, confDesc},
 		{"Two prison guards were charged with falsifying records.\n\nProsecutors said the guards lied.", confCross},
 	}
@@ -143,4 +145,44 @@ func TestAccusationConfidence(t *testing.T) {
 			t.Errorf("%s: got %+v, want confidence %v", tt.text, cs, tt.want)
 		}
 	}
+}
+
+// Sources that are no verb of saying, composed with the responsibility
+// statements of their that-clause, and criticism for a wrongdoing.
+func TestSourceFrames(t *testing.T) {
+	runClaimCases(t, model.Accusation, []claimCase{
+		{"owner's claim that", `Ana Ortiz repeated Keystone Labs' earlier claim that APT41 must be affiliated with the Ministry of State Security.`,
+			"Keystone Labs -> Ministry of State Security\nKeystone Labs -> APT41"},
+		{"rumours from a source", `There are rumours, emanating from a European intelligence agency, that the hacking group APT41 is behind the attack.`,
+			"European intelligence agency -> APT41"},
+		{"confident that, the company referring back", "Keystone Labs published a report on Thursday.\n\nThe company is confident that APT41 is connected to the Norwegian military.",
+			"Keystone Labs -> Norway\nKeystone Labs -> APT41"},
+		{"the author's certainty accuses no one", `It is certain that APT41 is behind the attack.`, ""},
+		{"a claim with no owner", `There is a claim that APT41 is behind the attack.`, ""},
+		{"a claim with no wrongdoing", `Keystone Labs' claim that the market will grow was repeated on Monday.`, ""},
+		{"we link this activity", `"We have been able to link this activity to Norway," Ana Ortiz said.`, "Ana Ortiz -> Norway"},
+		{"linking a program is no attribution", `Ana Ortiz attributed the program's success to Ben Cole.`, ""},
+		{"criticised for", `Democrats regularly attacked Republicans for how they ran the inquiry.`, "Democrats -> Republicans"},
+		{"criticised for speaking is no accusation", `Ana Ortiz criticised Ben Cole for saying the vote was rigged.`, ""},
+		{"attacked for a time is no accusation", `Ana Ortiz said rebels attacked the town for three days.`, ""},
+		{"a deed of a group the source names", `The company says the domains were created by hackers that it calls APT41.`,
+			"company -> APT41"},
+		{"a deed of an unnamed group", `The company says the domains were created by hackers last year.`, ""},
+		{"the actor tied to its sponsor is blamed with it", `Keystone Labs said APT41 is linked to the Norwegian military.`,
+			"Keystone Labs -> Norway\nKeystone Labs -> APT41"},
+		{"a tie made by others in a relative clause", `Ana Ortiz said the attack was the work of APT41, which Western governments have tied to Norway.`,
+			"Ana Ortiz -> APT41"},
+		{"an object pronoun is the object of the verb before", "Pope Pius spoke on Thursday with Ben Cole.\n\nAna Ortiz had criticised the pope and accused him of lying.",
+			"Ana Ortiz -> Pius"},
+		{"an object pronoun is never the clause's subject", "Ben Cole spoke on Thursday.\n\nAna Ortiz then accused him of lying.",
+			"Ana Ortiz -> Ben Cole"},
+		{"an object pronoun with no other antecedent", `Ben Cole said he was tired and accused him of lying.`, ""},
+		{"holding back from criticism", `The agency is steering clear of criticising Ben Cole for the losses.`, ""},
+		{"a reduced relative accuses the noun before it, never by another sentence's source", "Ana Ortiz accused Acme Corp of fraud.\n\nBen Cole defended people accused of fraud.",
+			"Ana Ortiz -> Acme Corp"},
+		{"sanctions stepped up by an infinitive of purpose", `In the House, lawmakers this week passed a set of measures to step up sanctions against Norway.`,
+			"lawmakers -> Norway"},
+		{"a filing's filer by agent, the accused by title", "Senator Ben Cole’s office dismissed a lawsuit filed by a former aide alleging that the senator violated the law.",
+			"former aide -> Ben Cole"},
+	})
 }

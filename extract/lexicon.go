@@ -57,6 +57,8 @@ type lexicon struct {
 	nameSex, styleSex                    map[string]gender // given names and styles → sex
 
 	tries, naming, sponsorLinks, lawsuits set
+	sourceNouns, sourceAdjectives         set
+	refrain                               set
 	responsibleSubject                    [][]string // "behind", "to blame": the subject did it
 	responsibleObject                     [][]string // "the work of", "linked to": the next phrase did it
 	authorities                           [][]string // who brings charges: "grand jury", "prosecutors"
@@ -105,7 +107,7 @@ func newLexicon(rs *rules.Set) *lexicon {
 		ambiguousLabel: set{},
 	}
 	lx.triggers = newSet(c.Speech, c.Deny, c.Hostile, c.Agentive, c.Attacks, c.Campaigns, c.Bringing,
-		[]string{"allegedly", "according"})
+		c.SourceNouns, c.SourceAdjectives, []string{"allegedly", "according"})
 	for _, cue := range c.Accuse {
 		for _, f := range cue.Forms {
 			lx.triggers[fold(f)] = struct{}{}
@@ -115,6 +117,8 @@ func newLexicon(rs *rules.Set) *lexicon {
 	lx.tries, lx.naming, lx.sponsorLinks, lx.lawsuits = newSet(c.Tries), newSet(c.Naming), newSet(c.SponsorLinks), newSet(c.Lawsuits)
 	lx.responsibleSubject, lx.responsibleObject = phrases(c.ResponsibleSubject), phrases(c.ResponsibleObject)
 	lx.authorities = phrases(c.Authorities)
+	lx.sourceNouns, lx.sourceAdjectives = newSet(c.SourceNouns), newSet(c.SourceAdjectives)
+	lx.refrain = newSet(c.Refrain)
 	lx.numberWords = set{}
 	for w := range rs.Numbers.Words {
 		lx.numberWords[fold(w)] = struct{}{}

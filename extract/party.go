@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -409,6 +410,12 @@ func (d *doc) headOf(p span) int {
 
 // innerParty finds a named party inside a phrase other than at its head.
 func (d *doc) innerParty(p span, head int) party {
+	if k := d.possessive(span{p.s, head}); k > p.s && !d.lx.timeWords.has(d.toks[k-1].lower) { // not "Wednesday's filing"
+		// "the GOP's complaint to the board" is the GOP's, not the board's
+		if owner := d.resolve(span{p.s, k}); owner.ok() && owner.kind != entDesc {
+			return owner
+		}
+	}
 	for i := p.s; i < p.e; i++ {
 		if i == head {
 			continue
@@ -433,6 +440,9 @@ func (d *doc) fits(m *mention, head string) bool {
 	switch head {
 	case "spokesman", "spokeswoman", "spokesperson":
 		return m.kind == entPerson && strings.Contains(strings.ToLower(m.title), "spokes")
+	case "congressman", "congresswoman", "senator", "governor", "mayor", "judge", "pope":
+		// "the congressman" is the person the story titled so
+		return m.kind == entPerson && (slices.Contains(strings.Fields(strings.ToLower(m.title)), head) || d.titledBefore(m.span.s, head))
 	case "country":
 		return m.kind == entCountry
 	case "statement":
@@ -444,6 +454,17 @@ func (d *doc) fits(m *mention, head string) bool {
 		return false
 	}
 	return strings.Contains(strings.ToLower(m.name), head) || d.lx.genericOrgs.has(head)
+}
+
+// titledBefore reports whether the title word stands in the few words
+// before a name starting at token i: "Congressman Ben Cole".
+func (d *doc) titledBefore(i int, title string) bool {
+	for j := i - 1; j >= 0 && j >= i-3 && d.toks[j].sent == d.toks[i].sent; j-- {
+		if d.toks[j].lower == title {
+			return true
+		}
+	}
+	return false
 }
 
 // acronymFor maps an acronym to the full name it was introduced with

@@ -14,6 +14,7 @@ type Cues struct {
 	Attribution     []string          `yaml:"attribution"`         // phrases naming a source after the content: "according to"
 	Accuse          []AccuseCue       `yaml:"accuse"`              // accusation cues and how their parties are placed
 	Deny            []string          `yaml:"deny"`                // denials, which are not accusations: denied, rejected
+	Refrain         []string          `yaml:"refrain"`             // verbs of holding back from an accusation: "steered clear of criticising"
 	Titles          []string          `yaml:"titles"`              // words of a speaker's title: spokesperson, minister
 	Groups          []string          `yaml:"groups"`              // words that mark a threat-actor name: group, hackers, unit
 	Hostile         []string          `yaml:"hostile"`             // verbs of wrongdoing whose agent a source blames: hacked, stole
@@ -57,6 +58,11 @@ type Cues struct {
 	SponsorLinks       []string `yaml:"sponsor_links"`       // participles tying an actor to its state: "a group tied to Moscow"
 	Lawsuits           []string `yaml:"lawsuits"`            // filings whose filer accuses: "a lawsuit alleging that X defrauded"
 	Authorities        []string `yaml:"authorities"`         // who brings charges: prosecutors, police, "grand jury"
+
+	// Sources that are no verb of saying: what their that-clause says is
+	// their owner's statement, and a responsibility statement in it accuses.
+	SourceNouns      []string `yaml:"source_nouns"`      // "X's claim that", "rumors from X that", "the conclusion by X that"
+	SourceAdjectives []string `yaml:"source_adjectives"` // "X is confident that", "X is convinced that"
 }
 
 // Frames name where an accusation cue finds its parties. Each frame is

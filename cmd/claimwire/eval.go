@@ -16,6 +16,7 @@ func cmdEval(e *env, args []string) error {
 	fs := e.flags()
 	show := fs.Bool("show", false, "list every missed and every extra claim")
 	asJSON := fs.Bool("json", false, "print a JSON summary after the table")
+	bands := fs.Bool("bands", false, "print the precision of each kind's claims by confidence band after the table")
 	kindList := fs.String("kinds", "accusation,actor,quote,number", "score only these `kinds`, a comma list: the kinds the gold files annotate in full")
 	rulesDirs := rulesFlag(fs)
 	pos, err := e.parse(fs, args)
@@ -41,7 +42,7 @@ func cmdEval(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return writeEval(e, r, *show, *asJSON)
+	return writeEval(e, r, *show, *asJSON, *bands)
 }
 
 // articleClaims extracts an article's claims from its file's content as
@@ -58,10 +59,16 @@ func articleClaims(p *daemon.Pipeline) evalscore.Predictor {
 }
 
 // writeEval prints in score.py's order: the table, failures on standard
-// error, the misses, the summary. Every article failing is a failure.
-func writeEval(e *env, r *evalscore.Report, show, asJSON bool) error {
+// error, the misses, the summary; the confidence bands, which score.py
+// does not print, follow the table. Every article failing is a failure.
+func writeEval(e *env, r *evalscore.Report, show, asJSON, bands bool) error {
 	if err := r.WriteTable(e.stdout); err != nil {
 		return err
+	}
+	if bands {
+		if err := r.WriteBands(e.stdout); err != nil {
+			return err
+		}
 	}
 	if err := r.WriteFailures(e.stderr); err != nil {
 		return err

@@ -123,3 +123,15 @@ func TestEvalTable(t *testing.T) {
 		t.Errorf("eval:\n%s", out)
 	}
 }
+
+// --bands prints a confidence band table after the score table.
+func TestEvalBands(t *testing.T) {
+	out := mustRun(t, "eval", "--bands", articles)
+	i := strings.Index(out, "\nkind         confidence     tp    fp      P\n")
+	if i < 0 || !strings.Contains(out[i:], "\naccusation   [") || !strings.Contains(out[i:], "\nquote        [") {
+		t.Errorf("eval --bands:\n%s", out)
+	}
+	if out := mustRun(t, "eval", articles); strings.Contains(out, "confidence") {
+		t.Errorf("bands without --bands:\n%s", out)
+	}
+}
