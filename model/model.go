@@ -19,10 +19,11 @@ const (
 	Actor      Kind = "actor"
 	Quote      Kind = "quote"
 	Number     Kind = "number"
+	Denial     Kind = "denial" // a party rejects an accusation
 )
 
 // Kinds lists every kind in the order reports show them.
-var Kinds = []Kind{Accusation, Actor, Quote, Number}
+var Kinds = []Kind{Accusation, Actor, Quote, Number, Denial}
 
 // Valid reports whether k is one of Kinds.
 func (k Kind) Valid() bool {
@@ -99,6 +100,20 @@ type Claim struct {
 	Unit      string  `json:"unit,omitempty"`
 	Qualifier string  `json:"qualifier,omitempty"`
 	Text      string  `json:"text,omitempty"` // the expression as written
+
+	// denial: Denier rejects Denied ("the accusations", "any involvement");
+	// Accuser and Accused are those of the accusation it answers, when the
+	// article has one whose accused is the denier, and Answers is that
+	// accusation's index among the article's claims, counted from 1 (the
+	// sequence of its stored ID).
+	Denier  string `json:"denier,omitempty"`
+	Denied  string `json:"denied,omitempty"`
+	Answers int    `json:"answers,omitempty"`
+
+	// story, set by the store: the group of claims across articles that
+	// say the same thing, and how a name was merged to find it
+	GroupID   string `json:"group_id,omitempty"`
+	MergeRule string `json:"merge_rule,omitempty"`
 
 	// evidence, shared by every kind
 	Cue        string  `json:"cue,omitempty"` // the word that triggered the rule
