@@ -112,8 +112,9 @@ type Claim struct {
 
 	// story, set by the store: the group of claims across articles that
 	// say the same thing, and how a name was merged to find it
-	GroupID   string `json:"group_id,omitempty"`
-	MergeRule string `json:"merge_rule,omitempty"`
+	GroupID      string `json:"group_id,omitempty"`
+	MergeRule    string `json:"merge_rule,omitempty"`
+	AnswersGroup string `json:"answers_group,omitempty"` // for a denial: the group of the accusation it answers
 
 	// evidence, shared by every kind
 	Cue        string  `json:"cue,omitempty"` // the word that triggered the rule
@@ -150,6 +151,35 @@ func (c Claim) MarshalJSON() ([]byte, error) {
 		return json.Marshal(number{claimJSON(c), c.Value})
 	}
 	return json.Marshal(claimJSON(c))
+}
+
+// Group is one story across outlets: the claims of different articles
+// that say the same thing (same kind and parties, or the same quote by the
+// same speaker) within a time window.
+type Group struct {
+	ID    string `json:"id"`
+	Kind  Kind   `json:"kind"`
+	Key   string `json:"key"`   // the normalised kind and parties claims are matched on
+	Claim Claim  `json:"claim"` // the first claim of the group, standing for all
+
+	FirstArticle string    `json:"first_article"`
+	LastArticle  string    `json:"last_article"`
+	First        time.Time `json:"first"`
+	Last         time.Time `json:"last"`
+	Articles     int       `json:"articles"`
+	Outlets      int       `json:"outlets"`
+	// Answers, for a group of denials, is the group of the accusation
+	// they answer.
+	Answers string        `json:"answers,omitempty"`
+	Members []GroupMember `json:"members"`
+}
+
+// GroupMember is one claim of a group and where it was published.
+type GroupMember struct {
+	Claim     string    `json:"claim"` // the claim's ID
+	ArticleID string    `json:"article_id"`
+	Time      time.Time `json:"time"`
+	Outlet    string    `json:"outlet,omitempty"` // the host of the article's canonical URL
 }
 
 // Feed is one subscribed feed and the state of its polling, kept between

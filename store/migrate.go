@@ -17,11 +17,12 @@ type migration func(tx *bolt.Tx) error
 // already run it.
 var migrations = []migration{
 	createBuckets, // 1
+	createGroups,  // 2
 }
 
 // SchemaVersion is the schema version this build reads and writes: the
 // number of migrations (a test keeps the two equal).
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // createBuckets is migration 1.
 func createBuckets(tx *bolt.Tx) error {

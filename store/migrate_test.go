@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -55,7 +56,7 @@ func TestOlderDatabaseIsMigrated(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		assertMeta(t, db, 2, "done")
+		assertMeta(t, db, SchemaVersion+1, "done")
 		if got := len(mustClaims(t, db, article("a", "f", day0).ID)); got != 3 {
 			t.Errorf("after migration: %d claims, want 3", got)
 		}
@@ -94,7 +95,7 @@ func TestOpenRefuses(t *testing.T) {
 				t.Fatal(err)
 			}
 			closeOrFail(t, db)
-		}, Options{}, "schema version 2 was written by a newer claimwire"},
+		}, Options{}, fmt.Sprintf("schema version %d was written by a newer claimwire", SchemaVersion+1)},
 		{"newer schema, read-only", func(t *testing.T, path string) {
 			var runs int
 			db, err := open(path, Options{}, history(&runs))
@@ -157,12 +158,12 @@ func TestFailedMigrationLeavesFileAlone(t *testing.T) {
 		}
 		return boom
 	})
-	if _, err := open(path, Options{}, steps); !errors.Is(err, boom) || !strings.Contains(err.Error(), "schema version 2") {
+	if _, err := open(path, Options{}, steps); !errors.Is(err, boom) || !strings.Contains(err.Error(), fmt.Sprintf("schema version %d", SchemaVersion+1)) {
 		t.Fatalf("err = %v, want boom from migration 2", err)
 	}
 	db := mustOpen(t, path, Options{})
 	defer closeOrFail(t, db)
-	assertMeta(t, db, 1, "")
+	assertMeta(t, db, SchemaVersion, "")
 }
 
 // assertMeta checks the schema version and the v2 marker of history.
