@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strconv"
 	"time"
 
@@ -61,6 +62,8 @@ func (s *Server) Handler() http.Handler {
 	route(http.MethodGet, "/api/articles/{ref}", s.noQuery(s.article))
 	route(http.MethodPost, "/api/reprocess/{ref}", s.noQuery(s.reprocess))
 	route(http.MethodGet, "/api/feeds", s.noQuery(s.feeds))
+	route(http.MethodPost, "/api/feeds/add", s.addFeed)
+	route(http.MethodPost, "/api/feeds/remove", s.removeFeed)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, fmt.Errorf("no endpoint %s", clip(r.URL.Path)))
 	})
@@ -128,15 +131,19 @@ var errLimit = errors.New("limit reached")
 type claimsQuery struct {
 	filter store.Filter
 	limit  int
+	groups bool // list groups of claims instead
 }
 
 func (s *Server) parseClaimsQuery(raw string) (claimsQuery, error) {
-	q, err := readQuery(raw, "since", "kind", "feed", "limit", "after")
+	q, err := readQuery(raw, slices.Concat(filterParams, []string{"limit", "after", "groups"})...)
 	if err != nil {
 		return claimsQuery{}, err
 	}
 	var cq claimsQuery
 	if cq.filter, err = filterArgsOf(q).Parse(s.now()); err != nil {
+		return cq, err
+	}
+	if cq.groups, err = flagValue(q, "groups"); err != nil {
 		return cq, err
 	}
 	cq.filter.After = q.Get("after")
@@ -154,7 +161,11 @@ func (s *Server) claims(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err)
 		return
 	}
-	out := newRowWriter(w)
+	if cq.groups {
+		s.groups(w, cq)
+		return
+	}
+	out := newRowWriter(w, "claims")
 	err = s.DB.ForEachClaim(cq.filter, func(c model.Claim, a model.Article) error {
 		if out.rows == cq.limit {
 			out.next = out.last
@@ -163,6 +174,25 @@ func (s *Server) claims(w http.ResponseWriter, r *http.Request) {
 		out.last = c.ID
 		return out.row(ClaimRow{Claim: c, Article: infoOf(a)})
 	})
+	s.finish(w, out, err)
+}
+
+// groups streams a page of groups of claims: {"groups": [...], "next": ID}.
+func (s *Server) groups(w http.ResponseWriter, cq claimsQuery) {
+	out := newRowWriter(w, "groups")
+	err := s.DB.ForEachGroup(cq.filter, func(g model.Group) error {
+		if out.rows == cq.limit {
+			out.next = out.last
+			return errLimit
+		}
+		out.last = g.ID
+		return out.row(g)
+	})
+	s.finish(w, out, err)
+}
+
+// finish ends a page of rows, or answers the error that stopped it.
+func (s *Server) finish(w http.ResponseWriter, out *rowWriter, err error) {
 	switch {
 	case errors.Is(err, store.ErrNotFound) && out.rows == 0:
 		writeError(w, http.StatusBadRequest, err) // an after that names no claim
@@ -173,24 +203,25 @@ func (s *Server) claims(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// rowWriter streams {"claims": [rows...], "next": ...}.
+// rowWriter streams {"<list>": [rows...], "next": ...}.
 type rowWriter struct {
 	w          http.ResponseWriter
 	enc        *json.Encoder
+	list       string // "claims" or "groups"
 	rows       int
 	started    bool
 	last, next string
 }
 
-func newRowWriter(w http.ResponseWriter) *rowWriter {
-	return &rowWriter{w: w, enc: json.NewEncoder(w)}
+func newRowWriter(w http.ResponseWriter, list string) *rowWriter {
+	return &rowWriter{w: w, enc: json.NewEncoder(w), list: list}
 }
 
 func (rw *rowWriter) row(v any) error {
 	sep := ","
 	if !rw.started {
 		rw.w.Header().Set("Content-Type", "application/json")
-		sep, rw.started = `{"claims":[`, true
+		sep, rw.started = `{"`+rw.list+`":[`, true
 	}
 	rw.rows++
 	if _, err := io.WriteString(rw.w, sep); err != nil {
@@ -202,7 +233,7 @@ func (rw *rowWriter) row(v any) error {
 func (rw *rowWriter) close() {
 	if !rw.started {
 		rw.w.Header().Set("Content-Type", "application/json")
-		io.WriteString(rw.w, `{"claims":[`)
+		io.WriteString(rw.w, `{"`+rw.list+`":[`)
 	}
 	io.WriteString(rw.w, "]")
 	if rw.next != "" {
@@ -244,7 +275,11 @@ func (s *Server) export(format export.Format) http.HandlerFunc {
 		}
 		w.Header().Set("Content-Type", contentType(format))
 		ew := export.NewWriter(w, opts)
-		err = s.DB.ForEachClaim(f, ew.Write)
+		if opts.Groups {
+			err = s.DB.ForEachGroup(f, ew.WriteGroup)
+		} else {
+			err = s.DB.ForEachClaim(f, ew.Write)
+		}
 		if err == nil {
 			err = ew.Flush()
 		}
@@ -256,7 +291,7 @@ func (s *Server) export(format export.Format) http.HandlerFunc {
 
 func (s *Server) parseExportQuery(raw string, format export.Format) (export.Options, store.Filter, error) {
 	opts := export.Options{Format: format}
-	names := []string{"since", "kind", "feed"}
+	names := slices.Concat(filterParams, []string{"groups"})
 	if format == export.CSV {
 		names = append(names, "excel", "raw")
 	}
@@ -268,6 +303,9 @@ func (s *Server) parseExportQuery(raw string, format export.Format) (export.Opti
 		return opts, store.Filter{}, err
 	}
 	if opts.Raw, err = flagValue(q, "raw"); err != nil {
+		return opts, store.Filter{}, err
+	}
+	if opts.Groups, err = flagValue(q, "groups"); err != nil {
 		return opts, store.Filter{}, err
 	}
 	f, err := filterArgsOf(q).Parse(s.now())
@@ -339,15 +377,6 @@ func (s *Server) reprocess(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, Reprocessed{ID: a.ID, Claims: n})
-}
-
-func (s *Server) feeds(w http.ResponseWriter, _ *http.Request) {
-	feeds, err := s.DB.Feeds()
-	if err != nil {
-		writeError(w, http.StatusInternalServerError, err)
-		return
-	}
-	writeJSON(w, map[string]any{"feeds": nonNil(feeds)})
 }
 
 // ErrUnprocessable marks an error of a request that cannot be done to this

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -154,6 +155,10 @@ type Filter struct {
 	// After, a claim ID, starts after that claim: the next page of a
 	// listing. A claim that is not stored is an error wrapping ErrNotFound.
 	After string
+	// Accuser, Accused, Speaker and Actor keep claims naming this party,
+	// compared without regard to case; Actor matches an actor claim's
+	// label, canonical name or aliases.
+	Accuser, Accused, Speaker, Actor string
 }
 
 func (f Filter) article(a model.Article) bool {
@@ -161,7 +166,15 @@ func (f Filter) article(a model.Article) bool {
 }
 
 func (f Filter) claim(c model.Claim) bool {
-	return len(f.Kinds) == 0 || slices.Contains(f.Kinds, c.Kind)
+	return (len(f.Kinds) == 0 || slices.Contains(f.Kinds, c.Kind)) && f.parties(c)
+}
+
+// parties reports whether c names the parties f asks for.
+func (f Filter) parties(c model.Claim) bool {
+	same := func(want, have string) bool { return want == "" || strings.EqualFold(want, have) }
+	actor := f.Actor == "" || c.Kind == model.Actor && (strings.EqualFold(f.Actor, c.Label) || strings.EqualFold(f.Actor, c.Canonical) ||
+		slices.ContainsFunc(c.Aliases, func(a string) bool { return strings.EqualFold(f.Actor, a) }))
+	return actor && same(f.Accuser, c.Accuser) && same(f.Accused, c.Accused) && same(f.Speaker, c.Speaker)
 }
 
 // claimRow is a claim with the article it came from.

@@ -350,9 +350,12 @@ func words(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
-// ForEachGroup calls fn for each group, oldest first, whose last article
-// is at or after since and whose kind is one of kinds (any when empty).
-func (db *DB) ForEachGroup(since time.Time, kinds []model.Kind, fn func(model.Group) error) error {
+// ForEachGroup calls fn for each group f selects, oldest first, without
+// its members: f.Since keeps groups whose last article is at or after it;
+// Kinds and the parties are matched against the group's first claim, and
+// After, a group ID, starts after that group. Feed is not a group's: it
+// is ignored.
+func (db *DB) ForEachGroup(f Filter, fn func(model.Group) error) error {
 	var groups []model.Group
 	err := db.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(groupsBucket).ForEach(func(k, v []byte) error {
@@ -360,7 +363,7 @@ func (db *DB) ForEachGroup(since time.Time, kinds []model.Kind, fn func(model.Gr
 			if err := json.Unmarshal(v, &g); err != nil {
 				return badValue(tx, "group "+groupID(k), err)
 			}
-			if !g.Last.Before(since) && (len(kinds) == 0 || slices.Contains(kinds, g.Kind)) {
+			if !g.Last.Before(f.Since) && f.claim(g.Claim) {
 				g.Members = nil // listings show the summary; Group has the members
 				groups = append(groups, g)
 			}
@@ -371,6 +374,13 @@ func (db *DB) ForEachGroup(since time.Time, kinds []model.Kind, fn func(model.Gr
 		return fmt.Errorf("store: for each group: %w", err)
 	}
 	slices.SortStableFunc(groups, func(a, b model.Group) int { return a.First.Compare(b.First) })
+	if f.After != "" {
+		i := slices.IndexFunc(groups, func(g model.Group) bool { return g.ID == f.After })
+		if i < 0 {
+			return fmt.Errorf("store: for each group: after: no group %s: %w", f.After, ErrNotFound)
+		}
+		groups = groups[i+1:]
+	}
 	for _, g := range groups {
 		if err := fn(g); err != nil {
 			return err

@@ -21,7 +21,7 @@ func accusation(accuser, accused string) model.Claim {
 func mustGroups(t *testing.T, db *DB, kinds ...model.Kind) []model.Group {
 	t.Helper()
 	var gs []model.Group
-	if err := db.ForEachGroup(time.Time{}, kinds, func(g model.Group) error { gs = append(gs, g); return nil }); err != nil {
+	if err := db.ForEachGroup(Filter{Kinds: kinds}, func(g model.Group) error { gs = append(gs, g); return nil }); err != nil {
 		t.Fatal(err)
 	}
 	return gs
