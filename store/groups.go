@@ -257,6 +257,34 @@ func linkDenials(tx *bolt.Tx, key, id string, at time.Time) error {
 			if err := putGroup(tx, k, g); err != nil {
 				return err
 			}
+			if err := setAnswers(tx, g.Members, id); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// setAnswers records on stored denial claims the group they answer.
+func setAnswers(tx *bolt.Tx, members []model.GroupMember, id string) error {
+	b := tx.Bucket(claimsBucket)
+	for _, m := range members {
+		article, seq, ok := parseClaimID(m.Claim)
+		if !ok {
+			continue
+		}
+		k := claimKey(article, seq)
+		v := b.Get(k)
+		if v == nil {
+			continue // a claim of the article being stored: it is written after
+		}
+		var c model.Claim
+		if err := json.Unmarshal(v, &c); err != nil {
+			return badValue(tx, "claim "+m.Claim, err)
+		}
+		c.AnswersGroup = id
+		if err := putJSON(b, k, c); err != nil {
+			return err
 		}
 	}
 	return nil
