@@ -69,6 +69,17 @@ func (a FilterArgs) Query() url.Values {
 	return q
 }
 
+// checkParties refuses a party parameter given empty: "accuser=" would
+// otherwise filter nothing.
+func checkParties(q url.Values) error {
+	for _, p := range partyParams {
+		if q.Has(p) && q.Get(p) == "" {
+			return fmt.Errorf("%s: want a name", p)
+		}
+	}
+	return nil
+}
+
 // filterArgsOf reads the arguments from a query string checked by
 // readQuery.
 func filterArgsOf(q url.Values) FilterArgs {

@@ -136,6 +136,9 @@ type claimsQuery struct {
 
 func (s *Server) parseClaimsQuery(raw string) (claimsQuery, error) {
 	q, err := readQuery(raw, slices.Concat(filterParams, []string{"limit", "after", "groups"})...)
+	if err == nil {
+		err = checkParties(q)
+	}
 	if err != nil {
 		return claimsQuery{}, err
 	}
@@ -296,6 +299,9 @@ func (s *Server) parseExportQuery(raw string, format export.Format) (export.Opti
 		names = append(names, "excel", "raw")
 	}
 	q, err := readQuery(raw, names...)
+	if err == nil {
+		err = checkParties(q)
+	}
 	if err != nil {
 		return opts, store.Filter{}, err
 	}

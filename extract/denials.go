@@ -113,6 +113,12 @@ func (d *doc) denierOf(v int, events []*speech) party {
 		}
 		return party{}
 	}
+	if k := d.possessive(subj); k > subj.s {
+		// "Iran's mission to the United Nations" speaks for Iran
+		if owner := d.resolve(span{subj.s, k}); owner.kind == entCountry || owner.kind == entParty {
+			return owner
+		}
+	}
 	return d.resolve(subj)
 }
 
@@ -132,6 +138,12 @@ func (d *doc) denierIDs(p party) []string {
 // text order, and links each to the accusation it answers: the last one
 // before it whose accused is the denier, or else the first after it.
 func (d *doc) denialClaims(claims []model.Claim, dens []denial) []model.Claim {
+	sponsors := map[string]string{} // actor → the state the article ties it to
+	for _, c := range claims {
+		if c.Kind == model.Actor && c.Sponsor != "" {
+			sponsors[c.Label], sponsors[c.Canonical] = c.Sponsor, c.Sponsor
+		}
+	}
 	for _, dn := range dens {
 		c := model.Claim{
 			Kind: model.Denial, Denier: dn.denier.speakerName(), Cue: d.toks[dn.cue].text, Rule: dn.rule,
@@ -141,7 +153,7 @@ func (d *doc) denialClaims(claims []model.Claim, dens []denial) []model.Claim {
 			c.Confidence = 0.7
 		}
 		d.evidence(&c, d.toks[dn.cue].start, d.toks[dn.end-1].end)
-		if a := answered(claims, dn.ids, c.Start); a >= 0 {
+		if a := answered(claims, dn.ids, sponsors, c.Start); a >= 0 {
 			c.Accuser, c.Accused = claims[a].Accuser, claims[a].Accused
 		}
 		claims = append(claims, c)
@@ -152,11 +164,13 @@ func (d *doc) denialClaims(claims []model.Claim, dens []denial) []model.Claim {
 }
 
 // answered returns the index of the accusation a denial at offset at
-// answers, or -1.
-func answered(claims []model.Claim, ids []string, at int) int {
+// answers, or -1: one whose accused is the denier, or an actor the
+// article ties to the denier's state.
+func answered(claims []model.Claim, ids []string, sponsors map[string]string, at int) int {
 	best := -1
 	for i, c := range claims {
-		if c.Kind != model.Accusation || !slices.ContainsFunc(ids, func(id string) bool { return strings.EqualFold(id, c.Accused) }) {
+		denier := func(id string) bool { return strings.EqualFold(id, c.Accused) || strings.EqualFold(id, sponsors[c.Accused]) }
+		if c.Kind != model.Accusation || !slices.ContainsFunc(ids, denier) {
 			continue
 		}
 		if c.Start <= at || best < 0 {
