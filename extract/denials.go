@@ -169,7 +169,9 @@ func (d *doc) denialClaims(claims []model.Claim, dens []denial) []model.Claim {
 func answered(claims []model.Claim, ids []string, sponsors map[string]string, at int) int {
 	best := -1
 	for i, c := range claims {
-		denier := func(id string) bool { return strings.EqualFold(id, c.Accused) || strings.EqualFold(id, sponsors[c.Accused]) }
+		denier := func(id string) bool {
+			return strings.EqualFold(id, c.Accused) || strings.EqualFold(id, sponsors[c.Accused])
+		}
 		if c.Kind != model.Accusation || !slices.ContainsFunc(ids, denier) {
 			continue
 		}
