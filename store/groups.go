@@ -24,7 +24,12 @@ const GroupWindow = 7 * 24 * time.Hour
 // MaxGroupMembers bounds the claims one group lists, so that a story
 // repeated for years cannot grow one value without end; later claims
 // start a new group.
-const MaxGroupMembers = 10000
+const MaxGroupMembers = 1000
+
+// maxCandidates bounds how many groups of one key a claim is compared
+// with, newest first: a speaker quoted daily for years has thousands, and
+// only the recent ones can be in the window.
+const maxCandidates = 64
 
 // minQuoteOverlap is how much of their words two quotes must share (F1)
 // to be the same quote.
@@ -178,17 +183,16 @@ func groupClaims(tx *bolt.Tx, a model.Article, claims []model.Claim) ([]model.Cl
 
 // findGroup returns the group a claim with this key joins, or a new one.
 func findGroup(tx *bolt.Tx, key string, c *model.Claim, at time.Time) ([]byte, model.Group, error) {
-	prefix := groupIndexKey(key, nil)
-	cur := tx.Bucket(groupIndexBucket).Cursor()
-	for ik, _ := cur.Seek(prefix); bytes.HasPrefix(ik, prefix); ik, _ = cur.Next() {
-		k := slices.Clone(ik[len(prefix):])
-		g, ok, err := getGroup(tx, k)
-		if err != nil {
-			return nil, g, err
+	var found []byte
+	var joined model.Group
+	err := eachNewest(tx, groupIndexKey(key, nil), func(k []byte, g model.Group) bool {
+		if joins(g, c, at) {
+			found, joined = k, g
 		}
-		if ok && joins(g, c, at) {
-			return k, g, nil
-		}
+		return found == nil
+	})
+	if err != nil || found != nil {
+		return found, joined, err
 	}
 	seq, err := tx.Bucket(groupsBucket).NextSequence()
 	if err != nil {
@@ -223,18 +227,42 @@ func answeredGroup(tx *bolt.Tx, names *namer, c *model.Claim, at time.Time) (str
 		prefix += names.norm(c.Accuser, false) + "\x00"
 	}
 	best, bestTime := "", time.Time{}
-	cur := tx.Bucket(groupIndexBucket).Cursor()
-	for ik, _ := cur.Seek([]byte(prefix)); bytes.HasPrefix(ik, []byte(prefix)); ik, _ = cur.Next() {
-		g, ok, err := getGroup(tx, ik[len(ik)-8:])
-		if err != nil {
-			return "", err
-		}
-		near := !at.Before(g.First.Add(-GroupWindow)) && !at.After(g.Last.Add(GroupWindow))
-		if ok && near && (best == "" || g.Last.After(bestTime)) {
+	err := eachNewest(tx, []byte(prefix), func(_ []byte, g model.Group) bool {
+		if near(g, at) && (best == "" || g.Last.After(bestTime)) {
 			best, bestTime = g.ID, g.Last
 		}
+		return true
+	})
+	return best, err
+}
+
+// near reports whether time at is within the window of group g.
+func near(g model.Group, at time.Time) bool {
+	return !at.Before(g.First.Add(-GroupWindow)) && !at.After(g.Last.Add(GroupWindow))
+}
+
+// eachNewest hands fn the groups whose index keys start with prefix,
+// newest first, at most maxCandidates of them, until fn returns false.
+func eachNewest(tx *bolt.Tx, prefix []byte, fn func(k []byte, g model.Group) bool) error {
+	cur := tx.Bucket(groupIndexBucket).Cursor()
+	ik, _ := cur.Seek(append(slices.Clone(prefix), 0xff))
+	if ik == nil {
+		ik, _ = cur.Last()
+	} else {
+		ik, _ = cur.Prev()
 	}
-	return best, nil
+	for n := 0; n < maxCandidates && bytes.HasPrefix(ik, prefix); n++ {
+		k := slices.Clone(ik[len(ik)-8:])
+		g, ok, err := getGroup(tx, k)
+		if err != nil {
+			return err
+		}
+		if ok && !fn(k, g) {
+			return nil
+		}
+		ik, _ = cur.Prev()
+	}
+	return nil
 }
 
 // linkDenials links the groups of denials stored before the accusation
@@ -243,23 +271,22 @@ func linkDenials(tx *bolt.Tx, key, id string, at time.Time) error {
 	_, parties, _ := strings.Cut(key, "\x00")
 	accused, accuser, _ := strings.Cut(parties, "\x00")
 	for _, prefix := range []string{"denial\x00" + accused + "\x00\x00", "denial\x00" + accused + "\x00" + accuser + "\x00"} {
-		cur := tx.Bucket(groupIndexBucket).Cursor()
-		for ik, _ := cur.Seek([]byte(prefix)); bytes.HasPrefix(ik, []byte(prefix)); ik, _ = cur.Next() {
-			k := slices.Clone(ik[len(ik)-8:])
-			g, ok, err := getGroup(tx, k)
-			if err != nil {
-				return err
+		var ks [][]byte
+		var gs []model.Group
+		err := eachNewest(tx, []byte(prefix), func(k []byte, g model.Group) bool {
+			if g.Answers == "" && near(g, at) {
+				ks, gs = append(ks, k), append(gs, g)
 			}
-			if !ok || g.Answers != "" || at.Before(g.First.Add(-GroupWindow)) || at.After(g.Last.Add(GroupWindow)) {
-				continue
+			return true
+		})
+		for i := 0; err == nil && i < len(gs); i++ {
+			gs[i].Answers = id
+			if err = putGroup(tx, ks[i], gs[i]); err == nil {
+				err = setAnswers(tx, gs[i].Members, id)
 			}
-			g.Answers = id
-			if err := putGroup(tx, k, g); err != nil {
-				return err
-			}
-			if err := setAnswers(tx, g.Members, id); err != nil {
-				return err
-			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
