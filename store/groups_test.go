@@ -1,8 +1,11 @@
 package store
 
 import (
+	"path/filepath"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 
 	"github.com/claimwire/claimwire/model"
 )
@@ -184,5 +187,51 @@ func TestOutletOf(t *testing.T) {
 		if got := outletOf(tt.a); got != tt.want {
 			t.Errorf("outletOf(%+v) = %q, want %q", tt.a, got, tt.want)
 		}
+	}
+}
+
+// A database of schema version 1 gets its stored claims grouped when it is
+// opened: migration 2.
+func TestMigrationGroupsStoredClaims(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.db")
+	db := mustOpen(t, path, Options{})
+	a1, a2 := outletArticle("one.example", "m1", day0), outletArticle("two.example", "m2", day0.Add(time.Hour))
+	commit(t, db, Entry{Article: a1, Claims: []model.Claim{accusation("Canada", "Iran")}},
+		Entry{Article: a2, Claims: []model.Claim{accusation("Canada", "Iran")}})
+	// back to version 1: no group buckets, claims without groups
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		for _, name := range groupBuckets {
+			if err := tx.DeleteBucket(name); err != nil {
+				return err
+			}
+		}
+		for _, a := range []model.Article{a1, a2} {
+			var cs []model.Claim
+			if err := eachClaim(tx, a.ID, func(c model.Claim) { c.GroupID = ""; cs = append(cs, c) }); err != nil {
+				return err
+			}
+			vals, err := encodeClaims(a.ID, cs)
+			if err != nil {
+				return err
+			}
+			if err := putClaims(tx.Bucket(claimsBucket), a.ID, vals); err != nil {
+				return err
+			}
+		}
+		return writeVersion(tx, 1)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	closeOrFail(t, db)
+
+	db = mustOpen(t, path, Options{})
+	defer closeOrFail(t, db)
+	gs := mustGroups(t, db)
+	if len(gs) != 1 || gs[0].Articles != 2 || gs[0].Outlets != 2 {
+		t.Fatalf("groups after migration: %+v", gs)
+	}
+	if c := mustClaims(t, db, a2.ID); c[0].GroupID != gs[0].ID {
+		t.Errorf("claim group %q, want %s", c[0].GroupID, gs[0].ID)
 	}
 }
