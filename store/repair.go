@@ -124,6 +124,11 @@ func restoreArticle(tx *bolt.Tx, s salvagedArticle) error {
 			return err
 		}
 	}
+	// groups are not salvaged: the restored claims are grouped afresh,
+	// unless one of them does not decode, which leaves them as they are
+	if err := regroupStored(tx, s.a.ID); err != nil && !errors.Is(err, ErrDamaged) {
+		return fmt.Errorf("group: %w", err)
+	}
 	return putSeen(tx, ArticleKeys(s.a), s.a.ID)
 }
 
