@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -233,5 +234,28 @@ func TestMigrationGroupsStoredClaims(t *testing.T) {
 	}
 	if c := mustClaims(t, db, a2.ID); c[0].GroupID != gs[0].ID {
 		t.Errorf("claim group %q, want %s", c[0].GroupID, gs[0].ID)
+	}
+}
+
+// BenchmarkCommitGrouped commits articles whose claims join groups: a
+// speaker quoted in every article with new words (a new group each time,
+// compared with the newest groups of that speaker) and one accusation
+// repeated across outlets, whose group grows up to MaxGroupMembers and is
+// rewritten whole at each commit: that, not the number of groups, is what
+// the cost per article grows with.
+func BenchmarkCommitGrouped(b *testing.B) {
+	db := newDB(b)
+	i := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		a := outletArticle(fmt.Sprintf("outlet%d.example", i%7), fmt.Sprintf("bench%d", i), day0.Add(time.Duration(i)*time.Minute))
+		claims := []model.Claim{
+			accusation("United States", "China"),
+			{Kind: model.Quote, Speaker: "Ana Ortiz", Quote: fmt.Sprintf("statement number %d about the budget %d", i, i*7)},
+		}
+		if err := db.Commit([]Entry{{Article: a, Claims: claims}}); err != nil {
+			b.Fatal(err)
+		}
+		i++
 	}
 }
