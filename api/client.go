@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/claimwire/claimwire/export"
-	"github.com/claimwire/claimwire/model"
 )
 
 // Timeouts of the client's calls. Every call has one: the CLI must never
@@ -62,6 +61,9 @@ func (c *Client) Export(ctx context.Context, opts export.Options, f FilterArgs, 
 	if opts.Raw {
 		q.Set("raw", "1")
 	}
+	if opts.Groups {
+		q.Set("groups", "1")
+	}
 	format := export.Format(firstNonEmpty(string(opts.Format), string(export.CSV)))
 	resp, err := c.do(ctx, http.MethodGet, "/api/claims."+string(format), q)
 	if err != nil {
@@ -90,9 +92,9 @@ func (c *Client) Articles(ctx context.Context) ([]ArticleInfo, error) {
 	return out.Articles, err
 }
 
-// Feeds lists every feed's polling state.
-func (c *Client) Feeds(ctx context.Context) ([]model.Feed, error) {
-	var out struct{ Feeds []model.Feed }
+// Feeds lists every feed's polling state and article count.
+func (c *Client) Feeds(ctx context.Context) ([]FeedInfo, error) {
+	var out struct{ Feeds []FeedInfo }
 	err := c.call(ctx, "/api/feeds", &out)
 	return out.Feeds, err
 }
@@ -105,7 +107,11 @@ func (c *Client) call(ctx context.Context, path string, v any) error {
 }
 
 func (c *Client) getJSON(ctx context.Context, method, path string, v any) error {
-	resp, err := c.do(ctx, method, path, nil)
+	return c.getJSONQuery(ctx, method, path, nil, v)
+}
+
+func (c *Client) getJSONQuery(ctx context.Context, method, path string, q url.Values, v any) error {
+	resp, err := c.do(ctx, method, path, q)
 	if err != nil {
 		return err
 	}

@@ -13,7 +13,8 @@ import (
 // bounds and was really in the query: no parameter is dropped silently.
 func FuzzClaimsQuery(f *testing.F) {
 	for _, seed := range []string{"", "kind=number", "since=24h&kind=actor,quote&limit=5", "kind=a;b", "after=0123456789abcdef-0001",
-		"limit=0", "since=2025-03-01T00:00:00Z", "%zz", "kind=number&kind=actor", "feed=https%3A%2F%2Fx.example%2Frss"} {
+		"limit=0", "since=2025-03-01T00:00:00Z", "%zz", "kind=number&kind=actor", "feed=https%3A%2F%2Fx.example%2Frss",
+		"accuser=China&accused=United%20States", "speaker=", "actor=APT31&groups=1", "since=2019-11-19", "since=7d"} {
 		f.Add(seed)
 	}
 	s := &Server{Now: func() time.Time { return day0 }}
@@ -34,6 +35,12 @@ func FuzzClaimsQuery(f *testing.F) {
 		}
 		if q.Get("feed") != "" && cq.filter.Feed == "" || q.Get("kind") != "" && len(cq.filter.Kinds) == 0 {
 			t.Fatalf("%q: a filter was dropped: %+v", raw, cq.filter)
+		}
+		fl := cq.filter
+		for i, have := range []string{fl.Accuser, fl.Accused, fl.Speaker, fl.Actor} {
+			if q.Has(partyParams[i]) && have == "" || len(have) > maxParty {
+				t.Fatalf("%q: party filter %s is %q", raw, partyParams[i], have)
+			}
 		}
 	})
 }

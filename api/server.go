@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -65,6 +66,8 @@ func (s *Server) Handler() http.Handler {
 	route(http.MethodGet, "/api/articles/{ref}", s.noQuery(s.article))
 	route(http.MethodPost, "/api/reprocess/{ref}", s.noQuery(s.reprocess))
 	route(http.MethodGet, "/api/feeds", s.noQuery(s.feeds))
+	route(http.MethodPost, "/api/feeds/add", s.addFeed)
+	route(http.MethodPost, "/api/feeds/remove", s.removeFeed)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		if s.Pages != nil && !strings.HasPrefix(r.URL.Path, "/api/") {
 			s.Pages.ServeHTTP(w, r)
@@ -129,19 +132,29 @@ func infoOf(a model.Article) ArticleInfo {
 		Feeds: a.Feeds, Published: a.Published, Fetched: a.Fetched, Error: a.Error}
 }
 
+// errLimit stops a scan once a response holds enough.
+var errLimit = errors.New("limit reached")
+
 // claimsQuery is a GET /api/claims request.
 type claimsQuery struct {
 	filter store.Filter
 	limit  int
+	groups bool // list groups of claims instead
 }
 
 func (s *Server) parseClaimsQuery(raw string) (claimsQuery, error) {
-	q, err := readQuery(raw, ClaimParams...)
+	q, err := readQuery(raw, append(slices.Clone(ClaimParams), "groups")...)
+	if err == nil {
+		err = checkParties(q)
+	}
 	if err != nil {
 		return claimsQuery{}, err
 	}
 	var cq claimsQuery
 	if cq.filter, err = ParseClaimFilter(q, s.now()); err != nil {
+		return cq, err
+	}
+	if cq.groups, err = flagValue(q, "groups"); err != nil {
 		return cq, err
 	}
 	cq.limit, err = parseLimit(q.Get("limit"))
@@ -160,6 +173,10 @@ func (s *Server) claims(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err)
 		return
 	}
+	if cq.groups {
+		s.groups(w, cq)
+		return
+	}
 	pg, err := s.DB.Page(cq.filter, cq.limit)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
@@ -169,7 +186,7 @@ func (s *Server) claims(w http.ResponseWriter, r *http.Request) {
 		writeError(w, statusOf(err), err)
 		return
 	}
-	out := newRowWriter(w)
+	out := newRowWriter(w, "claims")
 	for _, row := range pg.Rows {
 		if err := out.row(ClaimRow{Claim: row.Claim, Article: infoOf(row.Article)}); err != nil {
 			return // the client went away
@@ -179,25 +196,52 @@ func (s *Server) claims(w http.ResponseWriter, r *http.Request) {
 	out.close()
 }
 
-// rowWriter streams {"claims": [rows...], "next": ...}.
-type rowWriter struct {
-	w       http.ResponseWriter
-	enc     *json.Encoder
-	rows    int
-	started bool
-	next    string
-	partial bool
+// groups streams a page of groups of claims: {"groups": [...], "next": ID}.
+func (s *Server) groups(w http.ResponseWriter, cq claimsQuery) {
+	out := newRowWriter(w, "groups")
+	err := s.DB.ForEachGroup(cq.filter, func(g model.Group) error {
+		if out.rows == cq.limit {
+			out.next = out.last
+			return errLimit
+		}
+		out.last = g.ID
+		return out.row(g)
+	})
+	s.finish(w, out, err)
 }
 
-func newRowWriter(w http.ResponseWriter) *rowWriter {
-	return &rowWriter{w: w, enc: json.NewEncoder(w)}
+// finish ends a page of rows, or answers the error that stopped it.
+func (s *Server) finish(w http.ResponseWriter, out *rowWriter, err error) {
+	switch {
+	case errors.Is(err, store.ErrNotFound) && out.rows == 0:
+		writeError(w, http.StatusBadRequest, err) // an after that names no claim
+	case err != nil && !errors.Is(err, errLimit):
+		s.fail(w, out.started, err)
+	default:
+		out.close()
+	}
+}
+
+// rowWriter streams {"<list>": [rows...], "next": ...}.
+type rowWriter struct {
+	w          http.ResponseWriter
+	enc        *json.Encoder
+	list       string // "claims" or "groups"
+	rows       int
+	started    bool
+	last, next string
+	partial    bool
+}
+
+func newRowWriter(w http.ResponseWriter, list string) *rowWriter {
+	return &rowWriter{w: w, enc: json.NewEncoder(w), list: list}
 }
 
 func (rw *rowWriter) row(v any) error {
 	sep := ","
 	if !rw.started {
 		rw.w.Header().Set("Content-Type", "application/json")
-		sep, rw.started = `{"claims":[`, true
+		sep, rw.started = `{"`+rw.list+`":[`, true
 	}
 	rw.rows++
 	if _, err := io.WriteString(rw.w, sep); err != nil {
@@ -209,7 +253,7 @@ func (rw *rowWriter) row(v any) error {
 func (rw *rowWriter) close() {
 	if !rw.started {
 		rw.w.Header().Set("Content-Type", "application/json")
-		io.WriteString(rw.w, `{"claims":[`)
+		io.WriteString(rw.w, `{"`+rw.list+`":[`)
 	}
 	io.WriteString(rw.w, "]")
 	if rw.next != "" {
@@ -254,7 +298,11 @@ func (s *Server) export(format export.Format) http.HandlerFunc {
 		}
 		w.Header().Set("Content-Type", contentType(format))
 		ew := export.NewWriter(w, opts)
-		err = s.DB.ForEachClaim(f, ew.Write)
+		if opts.Groups {
+			err = s.DB.ForEachGroup(f, ew.WriteGroup)
+		} else {
+			err = s.DB.ForEachClaim(f, ew.Write)
+		}
 		if err == nil {
 			err = ew.Flush()
 		}
@@ -266,11 +314,14 @@ func (s *Server) export(format export.Format) http.HandlerFunc {
 
 func (s *Server) parseExportQuery(raw string, format export.Format) (export.Options, store.Filter, error) {
 	opts := export.Options{Format: format}
-	names := []string{"since", "kind", "feed"}
+	names := slices.Concat(filterParams, []string{"groups"})
 	if format == export.CSV {
 		names = append(names, "excel", "raw")
 	}
 	q, err := readQuery(raw, names...)
+	if err == nil {
+		err = checkParties(q)
+	}
 	if err != nil {
 		return opts, store.Filter{}, err
 	}
@@ -278,6 +329,9 @@ func (s *Server) parseExportQuery(raw string, format export.Format) (export.Opti
 		return opts, store.Filter{}, err
 	}
 	if opts.Raw, err = flagValue(q, "raw"); err != nil {
+		return opts, store.Filter{}, err
+	}
+	if opts.Groups, err = flagValue(q, "groups"); err != nil {
 		return opts, store.Filter{}, err
 	}
 	f, err := filterArgsOf(q).Parse(s.now())
@@ -349,15 +403,6 @@ func (s *Server) reprocess(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, Reprocessed{ID: a.ID, Claims: n})
-}
-
-func (s *Server) feeds(w http.ResponseWriter, _ *http.Request) {
-	feeds, err := s.DB.Feeds()
-	if err != nil {
-		writeError(w, http.StatusInternalServerError, err)
-		return
-	}
-	writeJSON(w, map[string]any{"feeds": nonNil(feeds)})
 }
 
 // ErrUnprocessable marks an error of a request that cannot be done to this

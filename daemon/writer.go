@@ -100,7 +100,7 @@ func (d *Daemon) flush(b *batch, st *Stats) error {
 		return nil
 	}
 	defer func() { d.inflight.forget(b.jobs); *b = batch{} }()
-	err := d.db.Commit(b.entries, b.feeds...)
+	err := d.db.Commit(b.entries, d.sched.live(b.feeds)...)
 	if err != nil {
 		d.log.Error("batch commit failed, committing one by one", slog.Int("articles", len(b.entries)), slog.Any("error", err))
 		err = d.commitEach(b, st)
@@ -130,7 +130,7 @@ func (d *Daemon) commitEach(b *batch, st *Stats) error {
 		ok++
 		d.committed([]store.Entry{e}, st)
 	}
-	if err := d.db.Commit(nil, b.feeds...); err != nil || (ok == 0 && len(b.entries) > 0) {
+	if err := d.db.Commit(nil, d.sched.live(b.feeds)...); err != nil || (ok == 0 && len(b.entries) > 0) {
 		return fmt.Errorf("database refuses writes: %w", err)
 	}
 	return nil

@@ -19,9 +19,9 @@ import (
 // The first column is not named "ID": Excel takes a file that starts with
 // those two letters for SYLK and refuses it. An actor's aliases are left
 // out: they come from the gazetteer, are the same on every row of one
-// actor, and NDJSON carries them. So do allegation, cameo, direct, text
-// (a number as written) and cue. Columns added later come last, so that
-// a reader's column numbers stay valid.
+// actor, and NDJSON carries them. So do cameo and text (a number as
+// written). Columns added later come last, so that a reader's column
+// numbers stay valid.
 var Columns = []string{
 	"claim_id", "kind",
 	"accuser", "accused",
@@ -32,6 +32,8 @@ var Columns = []string{
 	"article_id", "url", "title", "feed", "published", "fetched",
 	"rule", "confidence",
 	"accuser_org",
+	"allegation", "cue", "direct", "group_id", "canonical_url",
+	"denier", "denied", "answers_group",
 }
 
 // numeric marks the columns whose cells we print from numbers. They hold no
@@ -41,6 +43,8 @@ var numeric = columnSet("value", "max", "start", "end", "confidence")
 // Row returns a claim's CSV cells, in the order of Columns, exactly as they
 // are (a Writer neutralises formula-like text; Row does not).
 //
+// direct is true or false for a quote and empty otherwise;
+// canonical_url is the article's own (url may be the same);
 // value is printed without an exponent and is empty unless the claim is a
 // number; max, a range's upper end, likewise and only for a range; times are RFC 3339 in UTC, empty when unknown; feed is the
 // article's feeds joined by spaces; article_id falls back to the article's
@@ -58,7 +62,17 @@ func Row(c model.Claim, a model.Article) []string {
 		timeCell(a.Published), timeCell(a.Fetched),
 		c.Rule, formatFloat(c.Confidence),
 		c.AccuserOrg,
+		c.Allegation, c.Cue, direct(c), c.GroupID, a.CanonicalURL,
+		c.Denier, c.Denied, c.AnswersGroup,
 	}
+}
+
+// direct prints whether a quote is direct; other kinds have no such cell.
+func direct(c model.Claim) string {
+	if c.Kind != model.Quote {
+		return ""
+	}
+	return strconv.FormatBool(c.Direct)
 }
 
 func (w *Writer) startCSV() error {
@@ -70,6 +84,9 @@ func (w *Writer) startCSV() error {
 	}
 	w.csv = csv.NewWriter(w.w)
 	w.csv.UseCRLF = true // RFC 4180 line ends
+	if w.opts.Groups {
+		return w.writeRecord(GroupColumns)
+	}
 	return w.writeRecord(Columns)
 }
 

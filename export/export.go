@@ -33,6 +33,9 @@ type Options struct {
 	// Raw leaves CSV text cells as they are instead of neutralising those
 	// a spreadsheet would run as formulas (see Writer.Write).
 	Raw bool
+	// Groups makes the Writer write groups (WriteGroup) rather than claims:
+	// the CSV header is GroupColumns.
+	Groups bool
 }
 
 // Writer writes claims in one format. It buffers: call Flush when done, and

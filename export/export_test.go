@@ -26,13 +26,14 @@ var published = time.Date(2025, 3, 1, 12, 30, 0, 0, time.FixedZone("CET", 3600))
 
 // testArticle is the article of the fixture claims.
 var testArticle = model.Article{
-	ID:        "3f2a9c0d1e2b4a56",
-	URL:       "https://news.example/2025/03/01/minister",
-	Title:     `Minister "denies" report, again`,
-	Feeds:     []string{"https://wire.example/rss", "https://other.example/atom"},
-	Published: published,
-	Fetched:   published.Add(5 * time.Minute),
-	Text:      "not exported",
+	ID:           "3f2a9c0d1e2b4a56",
+	URL:          "https://news.example/2025/03/01/minister",
+	CanonicalURL: "https://news.example/minister",
+	Title:        `Minister "denies" report, again`,
+	Feeds:        []string{"https://wire.example/rss", "https://other.example/atom"},
+	Published:    published,
+	Fetched:      published.Add(5 * time.Minute),
+	Text:         "not exported",
 }
 
 // testClaims has one claim of each kind and the awkward cells: quotes,
@@ -43,7 +44,7 @@ func testClaims() []model.Claim {
 		{ID: id(1), ArticleID: testArticle.ID, Kind: model.Accusation,
 			Accuser: "Ministry of Defence", AccuserOrg: "United Kingdom", Accused: `=HYPERLINK("http://evil.example","click")`,
 			Allegation: "cyber attack", CAMEO: "112", Sentence: "The ministry blamed the group, it said.",
-			Start: 0, End: 39, Rule: "accuse/blame", Confidence: 0.8},
+			Start: 0, End: 39, Rule: "accuse/blame", Confidence: 0.8, Cue: "blamed", GroupID: "g0000000000000001"},
 		{ID: id(2), ArticleID: testArticle.ID, Kind: model.Actor,
 			Label: "Fancy Bear", Canonical: "APT28", Aliases: []string{"Sofacy", "STRONTIUM"}, Sponsor: "Russia",
 			Sentence: "Fancy Bear, also known as APT28, …", Start: 40, End: 50, Rule: "actor/gazetteer", Confidence: 1},
@@ -56,6 +57,10 @@ func testClaims() []model.Claim {
 		{ID: id(5), ArticleID: testArticle.ID, Kind: model.Number,
 			Value: -3.5, Unit: "percent", Text: "-3.5%",
 			Sentence: "-3.5% was the growth, said @analyst.", Start: 150, End: 186, Rule: "number/percent", Confidence: 0.6},
+		{ID: id(6), ArticleID: testArticle.ID, Kind: model.Denial,
+			Denier: "Russia", Denied: "the accusations", Accuser: "Ministry of Defence", Accused: "Russia", Answers: 1,
+			Cue: "denied", GroupID: "g0000000000000002", AnswersGroup: "g0000000000000001",
+			Sentence: "Russia denied the accusations.", Start: 187, End: 216, Rule: "denial.object", Confidence: 0.8},
 	}
 }
 
@@ -225,12 +230,12 @@ func TestCSVRoundTrip(t *testing.T) {
 
 // csvView is the part of a claim the CSV holds.
 func csvView(c model.Claim) model.Claim {
-	c.Allegation, c.CAMEO, c.Aliases, c.Direct, c.Text, c.Cue = "", "", nil, false, "", ""
+	c.CAMEO, c.Aliases, c.Text, c.Answers, c.MergeRule = "", nil, "", 0, ""
 	return c
 }
 
 func csvArticle(a model.Article) model.Article {
-	return model.Article{ID: a.ID, URL: a.URL, Title: a.Title, Feeds: a.Feeds,
+	return model.Article{ID: a.ID, URL: a.URL, CanonicalURL: a.CanonicalURL, Title: a.Title, Feeds: a.Feeds,
 		Published: a.Published.UTC(), Fetched: a.Fetched.UTC()}
 }
 
@@ -270,8 +275,10 @@ func parseRow(t *testing.T, rec []string, neutralised bool) (model.Claim, model.
 		Value: num("value"), Max: num("max"), Unit: cell("unit"), Qualifier: cell("qualifier"),
 		Sentence: cell("sentence"), Start: int(num("start")), End: int(num("end")),
 		Rule: cell("rule"), Confidence: num("confidence"),
+		Allegation: cell("allegation"), Cue: cell("cue"), Direct: cell("direct") == "true", GroupID: cell("group_id"),
+		Denier: cell("denier"), Denied: cell("denied"), AnswersGroup: cell("answers_group"),
 	}
-	a := model.Article{ID: c.ArticleID, URL: cell("url"), Title: cell("title"),
+	a := model.Article{ID: c.ArticleID, URL: cell("url"), CanonicalURL: cell("canonical_url"), Title: cell("title"),
 		Feeds: strings.Fields(cell("feed")), Published: when("published"), Fetched: when("fetched")}
 	return c, a
 }

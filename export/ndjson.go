@@ -11,11 +11,12 @@ import (
 
 // articleFields are the article's fields on each NDJSON line.
 type articleFields struct {
-	URL       string    `json:"url,omitempty"`
-	Title     string    `json:"title,omitempty"`
-	Feeds     []string  `json:"feeds,omitempty"`
-	Published time.Time `json:"published,omitzero"`
-	Fetched   time.Time `json:"fetched,omitzero"`
+	URL          string    `json:"url,omitempty"`
+	CanonicalURL string    `json:"canonical_url,omitempty"`
+	Title        string    `json:"title,omitempty"`
+	Feeds        []string  `json:"feeds,omitempty"`
+	Published    time.Time `json:"published,omitzero"`
+	Fetched      time.Time `json:"fetched,omitzero"`
 }
 
 // writeJSON writes the claim's own JSON (model.Claim.MarshalJSON decides
@@ -29,11 +30,12 @@ func (w *Writer) writeJSON(c model.Claim, a model.Article) error {
 		return fmt.Errorf("export: claim %s: %w", c.ID, err)
 	}
 	extra, err := json.Marshal(articleFields{
-		URL:       cmp.Or(a.URL, a.CanonicalURL),
-		Title:     a.Title,
-		Feeds:     a.Feeds,
-		Published: utc(a.Published),
-		Fetched:   utc(a.Fetched),
+		URL:          cmp.Or(a.URL, a.CanonicalURL),
+		CanonicalURL: a.CanonicalURL,
+		Title:        a.Title,
+		Feeds:        a.Feeds,
+		Published:    utc(a.Published),
+		Fetched:      utc(a.Fetched),
 	})
 	if err != nil {
 		return fmt.Errorf("export: article %s: %w", a.ID, err)

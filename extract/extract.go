@@ -51,6 +51,7 @@ func (e *Extractor) Extract(ctx context.Context, text string) ([]model.Claim, er
 	}
 	var claims []model.Claim
 	var events []*speech
+	var dens []denial
 	for si := range d.sents {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -59,6 +60,7 @@ func (e *Extractor) Extract(ctx context.Context, text string) ([]model.Claim, er
 		sentEvents := d.findSpeech(si)
 		accs := d.findAccusations(si, sentEvents)
 		claims = append(claims, d.accusationClaims(accs)...)
+		dens = append(dens, d.findDenials(si, sentEvents)...)
 		d.rememberSentence(si, sentEvents, accs)
 		events = append(events, sentEvents...)
 	}
@@ -70,7 +72,7 @@ func (e *Extractor) Extract(ctx context.Context, text string) ([]model.Claim, er
 	claims = append(claims, d.actorClaims()...)
 	claims = append(claims, d.numberClaims(e.numbers)...)
 	slices.SortStableFunc(claims, func(a, b model.Claim) int { return a.Start - b.Start })
-	return claims, nil
+	return d.denialClaims(claims, dens), nil
 }
 
 // analyse cuts text into sentences and tokens, tags them and finds what

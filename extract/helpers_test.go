@@ -57,6 +57,12 @@ func summary(cs []model.Claim) string {
 			lines = append(lines, fmt.Sprintf("%s (%s, %s)", c.Label, c.Canonical, c.Sponsor))
 		case model.Number:
 			lines = append(lines, strings.TrimSpace(fmt.Sprintf("%g %s %s", c.Value, c.Unit, c.Qualifier)))
+		case model.Denial:
+			line := fmt.Sprintf("%s denies %q", c.Denier, c.Denied)
+			if c.Accused != "" {
+				line += fmt.Sprintf(" answering %s -> %s (#%d)", c.Accuser, c.Accused, c.Answers)
+			}
+			lines = append(lines, line)
 		}
 	}
 	return strings.Join(lines, "\n")

@@ -41,6 +41,7 @@ type entry struct {
 // of folded words, named after the rules.Cues fields they come from.
 type lexicon struct {
 	speech, deny, notSpeech          set
+	denialObjects, denyClause        set
 	hostile, agentive, attacks       set
 	campaigns, attackModifiers       set
 	groups, roles, documents, people set
@@ -90,6 +91,7 @@ func newLexicon(rs *rules.Set) *lexicon {
 	c := &rs.Cues
 	lx := &lexicon{
 		speech: newSet(c.Speech), deny: newSet(c.Deny), hostile: newSet(c.Hostile),
+		denialObjects: newSet(c.DenialObjects), denyClause: newSet(c.DenyClause),
 		attacks: newSet(c.Attacks), groups: newSet(c.Groups), roles: newSet(c.Roles),
 		documents: newSet(c.Documents), orgWords: newSet(c.OrgWords), anaphors: newSet(c.Anaphors),
 		timeWords: newSet(c.TimeWords), abbreviations: newSet(c.Abbrevs), titles: newSet(c.Titles),

@@ -19,10 +19,11 @@ const (
 	Actor      Kind = "actor"
 	Quote      Kind = "quote"
 	Number     Kind = "number"
+	Denial     Kind = "denial" // a party rejects an accusation
 )
 
 // Kinds lists every kind in the order reports show them.
-var Kinds = []Kind{Accusation, Actor, Quote, Number}
+var Kinds = []Kind{Accusation, Actor, Quote, Number, Denial}
 
 // Valid reports whether k is one of Kinds.
 func (k Kind) Valid() bool {
@@ -100,6 +101,21 @@ type Claim struct {
 	Qualifier string  `json:"qualifier,omitempty"`
 	Text      string  `json:"text,omitempty"` // the expression as written
 
+	// denial: Denier rejects Denied ("the accusations", "any involvement");
+	// Accuser and Accused are those of the accusation it answers, when the
+	// article has one whose accused is the denier, and Answers is that
+	// accusation's index among the article's claims, counted from 1 (the
+	// sequence of its stored ID).
+	Denier  string `json:"denier,omitempty"`
+	Denied  string `json:"denied,omitempty"`
+	Answers int    `json:"answers,omitempty"`
+
+	// story, set by the store: the group of claims across articles that
+	// say the same thing, and how a name was merged to find it
+	GroupID      string `json:"group_id,omitempty"`
+	MergeRule    string `json:"merge_rule,omitempty"`
+	AnswersGroup string `json:"answers_group,omitempty"` // for a denial: the group of the accusation it answers
+
 	// evidence, shared by every kind
 	Cue        string  `json:"cue,omitempty"` // the word that triggered the rule
 	Sentence   string  `json:"sentence"`
@@ -135,6 +151,35 @@ func (c Claim) MarshalJSON() ([]byte, error) {
 		return json.Marshal(number{claimJSON(c), c.Value})
 	}
 	return json.Marshal(claimJSON(c))
+}
+
+// Group is one story across outlets: the claims of different articles
+// that say the same thing (same kind and parties, or the same quote by the
+// same speaker) within a time window.
+type Group struct {
+	ID    string `json:"id"`
+	Kind  Kind   `json:"kind"`
+	Key   string `json:"key"`   // the normalised kind and parties claims are matched on
+	Claim Claim  `json:"claim"` // the first claim of the group, standing for all
+
+	FirstArticle string    `json:"first_article"`
+	LastArticle  string    `json:"last_article"`
+	First        time.Time `json:"first"`
+	Last         time.Time `json:"last"`
+	Articles     int       `json:"articles"`
+	Outlets      int       `json:"outlets"`
+	// Answers, for a group of denials, is the group of the accusation
+	// they answer.
+	Answers string        `json:"answers,omitempty"`
+	Members []GroupMember `json:"members"`
+}
+
+// GroupMember is one claim of a group and where it was published.
+type GroupMember struct {
+	Claim     string    `json:"claim"` // the claim's ID
+	ArticleID string    `json:"article_id"`
+	Time      time.Time `json:"time"`
+	Outlet    string    `json:"outlet,omitempty"` // the host of the article's canonical URL
 }
 
 // Feed is one subscribed feed and the state of its polling, kept between

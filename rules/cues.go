@@ -15,6 +15,8 @@ type Cues struct {
 	Accuse          []AccuseCue       `yaml:"accuse"`              // accusation cues and how their parties are placed
 	Deny            []string          `yaml:"deny"`                // denials, which are not accusations: denied, rejected
 	Refrain         []string          `yaml:"refrain"`             // verbs of holding back from an accusation: "steered clear of criticising"
+	DenialObjects   []string          `yaml:"denial_objects"`      // what a denial rejects: accusations, allegations, involvement
+	DenyClause      []string          `yaml:"deny_clause"`         // denials that take a clause: "denied it was behind", "denies hacking"
 	Titles          []string          `yaml:"titles"`              // words of a speaker's title: spokesperson, minister
 	Groups          []string          `yaml:"groups"`              // words that mark a threat-actor name: group, hackers, unit
 	Hostile         []string          `yaml:"hostile"`             // verbs of wrongdoing whose agent a source blames: hacked, stole

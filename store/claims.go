@@ -34,10 +34,14 @@ func (db *DB) Claims(articleID string) ([]model.Claim, error) {
 // changed, say) in one transaction: if anything fails, the old claims stay.
 func (db *DB) ReplaceClaims(articleID string, claims []model.Claim) error {
 	err := db.update(func(tx *bolt.Tx) error {
-		if tx.Bucket(articlesBucket).Get([]byte(articleID)) == nil {
-			return ErrNotFound
+		a, ok, err := getArticleMeta(tx, articleID)
+		if err == nil && !ok {
+			err = ErrNotFound
 		}
-		return replaceClaims(tx, articleID, claims)
+		if err != nil {
+			return err
+		}
+		return replaceClaimsOf(tx, a, claims)
 	})
 	if err != nil {
 		return fmt.Errorf("store: replace claims of %s: %w", articleID, err)
@@ -45,33 +49,44 @@ func (db *DB) ReplaceClaims(articleID string, claims []model.Claim) error {
 	return nil
 }
 
-// replaceClaims deletes before it encodes, so that a claim which cannot be
-// encoded fails after the old claims are gone: the transaction, not the
-// order of steps, is what keeps them.
-func replaceClaims(tx *bolt.Tx, articleID string, claims []model.Claim) error {
+// replaceClaimsOf replaces an article's claims and their groups: the
+// old claims leave their groups, and the new ones join theirs (grouping
+// sets their GroupID) before they are written. It deletes before it
+// encodes, so that a claim which cannot be encoded fails after the old
+// claims are gone: the transaction, not the order of steps, is what keeps
+// them.
+func replaceClaimsOf(tx *bolt.Tx, a model.Article, claims []model.Claim) error {
+	if err := ungroupArticle(tx, a.ID); err != nil {
+		return fmt.Errorf("ungroup: %w", err)
+	}
 	b := tx.Bucket(claimsBucket)
-	if err := unindexArticle(tx, articleID); err != nil {
+	if err := unindexArticle(tx, a.ID); err != nil {
 		return err
 	}
-	if err := deleteClaims(b, articleID); err != nil {
+	if err := deleteClaims(b, a.ID); err != nil {
 		return err
 	}
-	vals, err := encodeClaims(articleID, claims)
+	grouped, err := groupClaims(tx, a, withIDs(a.ID, claims))
+	if err != nil {
+		return fmt.Errorf("group: %w", err)
+	}
+	vals, err := encodeClaims(a.ID, grouped)
 	if err != nil {
 		return err
 	}
-	if err := putClaims(b, articleID, vals); err != nil {
+	if err := putClaims(b, a.ID, vals); err != nil {
 		return err
 	}
-	return reindexArticle(tx, articleID)
+	return reindexArticle(tx, a.ID)
 }
 
-// writeClaims replaces an article's claims with already encoded ones.
-func writeClaims(b *bolt.Bucket, articleID string, vals [][]byte) error {
-	if err := deleteClaims(b, articleID); err != nil {
-		return err
+// withIDs returns copies of claims with their IDs and article set.
+func withIDs(articleID string, claims []model.Claim) []model.Claim {
+	out := slices.Clone(claims)
+	for i := range out {
+		out[i].ID, out[i].ArticleID = claimID(articleID, uint32(i+1)), articleID
 	}
-	return putClaims(b, articleID, vals)
+	return out
 }
 
 // encodeClaims gives each claim its ID and article and encodes it.

@@ -46,7 +46,8 @@ func TestReplaceClaimsFailureKeepsOldClaims(t *testing.T) {
 		}, nil},
 		{"error after the new claims are written", func(db *DB, id string) error {
 			return db.bolt.Update(func(tx *bolt.Tx) error {
-				if err := replaceClaims(tx, id, claims(7)); err != nil {
+				a, _, _ := getArticleMeta(tx, id)
+				if err := replaceClaimsOf(tx, a, claims(7)); err != nil {
 					return err
 				}
 				return injected

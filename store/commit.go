@@ -160,10 +160,9 @@ func replaceArticle(tx *bolt.Tx, stored, fresh model.Article, claims []model.Cla
 // saveArticle writes an article, its index entry and its claims (replacing
 // any it had).
 func saveArticle(tx *bolt.Tx, a model.Article, claims []model.Claim) error {
-	vals, err := encodeClaims(a.ID, claims)
-	if err != nil {
+	if _, err := encodeClaims(a.ID, claims); err != nil {
 		a.Error = joinError(a.Error, fmt.Sprintf("store: %v", err))
-		vals = nil
+		claims = nil
 	}
 	if err := unindexArticle(tx, a.ID); err != nil {
 		return err
@@ -174,10 +173,7 @@ func saveArticle(tx *bolt.Tx, a model.Article, claims []model.Claim) error {
 	if err := tx.Bucket(publishedBucket).Put(publishedKey(a), nil); err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
-	if err := writeClaims(tx.Bucket(claimsBucket), a.ID, vals); err != nil {
-		return err
-	}
-	return reindexArticle(tx, a.ID)
+	return replaceClaimsOf(tx, a, claims)
 }
 
 // putSeen maps each key to the article, leaving keys that already map to

@@ -73,3 +73,48 @@ func (db *DB) Feed(url string) (model.Feed, error) {
 	}
 	return f, nil
 }
+
+// AddFeed stores a new feed and reports whether it was new: a feed
+// already stored keeps its state.
+func (db *DB) AddFeed(f model.Feed) (bool, error) {
+	added := false
+	err := db.update(func(tx *bolt.Tx) error {
+		if tx.Bucket(feedsBucket).Get([]byte(f.URL)) != nil {
+			return nil
+		}
+		added = true
+		return putFeeds(tx, []model.Feed{f})
+	})
+	if err != nil {
+		return false, fmt.Errorf("store: add feed: %w", err)
+	}
+	return added, nil
+}
+
+// RemoveFeed forgets a feed, or returns an error wrapping ErrNotFound.
+// Its articles stay.
+func (db *DB) RemoveFeed(url string) error {
+	err := db.update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(feedsBucket)
+		if b.Get([]byte(url)) == nil {
+			return ErrNotFound
+		}
+		return b.Delete([]byte(url))
+	})
+	if err != nil {
+		return fmt.Errorf("store: remove feed %s: %w", url, err)
+	}
+	return nil
+}
+
+// FeedArticles counts the stored articles each feed carried.
+func (db *DB) FeedArticles() (map[string]int, error) {
+	counts := map[string]int{}
+	err := db.ForEachArticleMeta(func(a model.Article) error {
+		for _, f := range a.Feeds {
+			counts[f]++
+		}
+		return nil
+	})
+	return counts, err
+}

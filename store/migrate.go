@@ -18,11 +18,12 @@ type migration func(tx *bolt.Tx) error
 var migrations = []migration{
 	createBuckets, // 1
 	buildIndex,    // 2: listing indexes (index.go)
+	createGroups,  // 3: groups of claims across articles (groups.go)
 }
 
 // SchemaVersion is the schema version this build reads and writes: the
 // number of migrations (a test keeps the two equal).
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // createBuckets is migration 1.
 func createBuckets(tx *bolt.Tx) error {

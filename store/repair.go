@@ -124,8 +124,16 @@ func restoreArticle(tx *bolt.Tx, s salvagedArticle) error {
 			return err
 		}
 	}
-	if err := reindexArticle(tx, s.a.ID); err != nil {
-		return err
+	// groups are not salvaged: the restored claims are grouped afresh
+	// (which indexes them too), unless one of them does not decode, which
+	// leaves them as they are, indexed
+	if err := regroupStored(tx, s.a.ID); err != nil {
+		if !errors.Is(err, ErrDamaged) {
+			return fmt.Errorf("group: %w", err)
+		}
+		if err := reindexArticle(tx, s.a.ID); err != nil {
+			return err
+		}
 	}
 	return putSeen(tx, ArticleKeys(s.a), s.a.ID)
 }

@@ -19,7 +19,7 @@ var commands = []command{
 	{"extract", "[flags] FILE|URL|-", "print the claims of one article", cmdExtract},
 	{"run", "[flags]", "poll feeds and store the claims of new articles (the daemon)", cmdRun},
 	{"serve", "[--db PATH] [--listen ADDR]", "serve the web interface and the API over a database file when no daemon runs", cmdServe},
-	{"feeds", "[flags] [import FILE]", "list feeds and their polling state, or import a feed list", cmdFeeds},
+	{"feeds", "[flags] [import FILE | add URL | remove URL]", "list feeds and their polling state, import a feed list, or add or remove a feed", cmdFeeds},
 	{"reprocess", "[flags] ID|URL | --all", "extract the claims of stored articles again", cmdReprocess},
 	{"export", "[flags]", "write stored claims as CSV or NDJSON", cmdExport},
 	{"check", "[--db PATH] [--repair]", "check the database file for damage, or copy what can be read into a new one", cmdCheck},

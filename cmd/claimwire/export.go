@@ -16,9 +16,14 @@ func cmdExport(e *env, args []string) error {
 	fs := e.flags()
 	db := dbFlag(fs)
 	var fa api.FilterArgs
-	fs.StringVar(&fa.Since, "since", "", "claims of articles published since `time` (RFC 3339, or a duration such as 24h)")
-	fs.StringVar(&fa.Kinds, "kind", "", "claims of these `kinds` only (comma list: accusation,actor,quote,number)")
+	fs.StringVar(&fa.Since, "since", "", "claims of articles published since `time` (RFC 3339, a date such as 2019-11-19, days such as 7d, or a duration such as 24h)")
+	fs.StringVar(&fa.Kinds, "kind", "", "claims of these `kinds` only (comma list: accusation,actor,quote,number,denial)")
 	fs.StringVar(&fa.Feed, "feed", "", "claims of articles from this feed `URL` only")
+	fs.StringVar(&fa.Accuser, "accuser", "", "claims whose accuser is `name` (any case)")
+	fs.StringVar(&fa.Accused, "accused", "", "claims whose accused is `name` (any case)")
+	fs.StringVar(&fa.Speaker, "speaker", "", "claims whose speaker is `name` (any case)")
+	fs.StringVar(&fa.Actor, "actor", "", "actor claims naming this `actor` (label, name or alias)")
+	groups := fs.Bool("groups", false, "write groups of claims that say the same thing across articles, not the claims")
 	format := fs.String("format", "csv", "output `format`: csv or ndjson")
 	excel := fs.Bool("excel", false, "start the CSV with a byte-order mark, for Excel")
 	raw := fs.Bool("raw", false, "leave cells that look like spreadsheet formulas as they are")
@@ -30,7 +35,7 @@ func cmdExport(e *env, args []string) error {
 	if len(pos) > 0 {
 		return usageErr("unexpected argument %q", pos[0])
 	}
-	opts := export.Options{Format: export.Format(*format), Excel: *excel, Raw: *raw}
+	opts := export.Options{Format: export.Format(*format), Excel: *excel, Raw: *raw, Groups: *groups}
 	if !opts.Format.Valid() {
 		return usageErr("--format %q: want csv or ndjson", *format)
 	}
@@ -52,7 +57,12 @@ func (e *env) export(path string, opts export.Options, fa api.FilterArgs, f stor
 		return acc.client.Export(e.ctx, opts, fa, w)
 	}
 	ew := export.NewWriter(w, opts)
-	if err := acc.db.ForEachClaim(f, ew.Write); err != nil {
+	if opts.Groups {
+		err = acc.db.ForEachGroup(f, ew.WriteGroup)
+	} else {
+		err = acc.db.ForEachClaim(f, ew.Write)
+	}
+	if err != nil {
 		return err
 	}
 	return ew.Flush()

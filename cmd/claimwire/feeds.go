@@ -3,10 +3,12 @@ package main
 import (
 	"errors"
 	"fmt"
+	"net/http"
 	"strings"
 	"text/tabwriter"
 	"time"
 
+	"github.com/claimwire/claimwire/api"
 	"github.com/claimwire/claimwire/feeds"
 	"github.com/claimwire/claimwire/model"
 	"github.com/claimwire/claimwire/store"
@@ -16,6 +18,7 @@ func cmdFeeds(e *env, args []string) error {
 	fs := e.flags()
 	db := dbFlag(fs)
 	strict := strictFlag(fs)
+	interval := fs.Duration("interval", 0, "with add: poll the feed every `duration` (default: the daemon's)")
 	pos, err := e.parse(fs, args)
 	if err != nil {
 		return err
@@ -25,8 +28,12 @@ func cmdFeeds(e *env, args []string) error {
 		return e.listFeeds(*db)
 	case pos[0] == "import" && len(pos) == 2:
 		return e.importFeeds(*db, pos[1], *strict)
+	case pos[0] == "add" && len(pos) == 2:
+		return e.changeFeed(*db, pos[1], true, *interval)
+	case pos[0] == "remove" && len(pos) == 2:
+		return e.changeFeed(*db, pos[1], false, 0)
 	}
-	return usageErr("want no argument (list) or 'import FILE'")
+	return usageErr("want no argument (list), 'import FILE', 'add URL' or 'remove URL'")
 }
 
 func (e *env) listFeeds(path string) error {
@@ -35,11 +42,11 @@ func (e *env) listFeeds(path string) error {
 		return err
 	}
 	defer acc.Close()
-	var list []model.Feed
+	var list []api.FeedInfo
 	if acc.client != nil {
 		list, err = acc.client.Feeds(e.ctx)
 	} else {
-		list, err = acc.db.Feeds()
+		list, err = feedInfos(acc.db)
 	}
 	if err != nil {
 		return err
@@ -47,14 +54,116 @@ func (e *env) listFeeds(path string) error {
 	return printFeeds(e, list, time.Now())
 }
 
-func printFeeds(e *env, list []model.Feed, now time.Time) error {
+// feedInfos reads the feeds and their article counts from the file.
+func feedInfos(db *store.DB) ([]api.FeedInfo, error) {
+	feeds, err := db.Feeds()
+	if err != nil {
+		return nil, err
+	}
+	counts, err := db.FeedArticles()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]api.FeedInfo, len(feeds))
+	for i, f := range feeds {
+		out[i] = api.FeedInfoOf(f, counts[f.URL])
+	}
+	return out, nil
+}
+
+func printFeeds(e *env, list []api.FeedInfo, now time.Time) error {
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "FEED\tSTATUS\tLAST FETCH\tNEXT CHECK\tERRORS\tLAST ERROR")
-	for _, f := range list {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", f.URL, feedStatus(f), ago(f.LastFetch, now),
-			ago(f.NextCheck, now), f.Errors, f.LastError)
+	fmt.Fprintln(tw, "FEED\tTITLE\tINTERVAL\tARTICLES\tSTATUS\tLAST FETCH\tNEXT CHECK\tERRORS\tLAST ERROR")
+	for _, fi := range list {
+		f := fi.Model()
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\t%s\t%d\t%s\n", f.URL, cell(f.Title, 40), intervalCell(f.Interval), fi.Articles,
+			feedStatus(f), ago(f.LastFetch, now), ago(f.NextCheck, now), f.Errors, f.LastError)
 	}
 	return tw.Flush()
+}
+
+// intervalCell prints a feed's configured interval, "default" when unset.
+func intervalCell(d time.Duration) string {
+	if d <= 0 {
+		return "default"
+	}
+	return short(d)
+}
+
+// cell makes text fit one table cell: "-" when empty, cut to n runes.
+func cell(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	switch r := []rune(s); {
+	case s == "":
+		return "-"
+	case len(r) > n:
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+// changeFeed adds or removes a feed: on the file when no daemon holds it,
+// else through the daemon's API. A running daemon picks the change up at
+// its next schedule tick.
+func (e *env) changeFeed(path, feedURL string, add bool, interval time.Duration) error {
+	if err := checkFeedArg(feedURL, interval); err != nil {
+		return err
+	}
+	acc, err := e.reach(path, false)
+	if err != nil {
+		return err
+	}
+	defer acc.Close()
+	var changed bool
+	switch {
+	case acc.client != nil && add:
+		var ch api.FeedChange
+		ch, err = acc.client.AddFeed(e.ctx, feedURL, interval)
+		changed = ch.Changed
+	case acc.client != nil:
+		_, err = acc.client.RemoveFeed(e.ctx, feedURL)
+		changed = err == nil
+	case add:
+		changed, err = acc.db.AddFeed(model.Feed{URL: feedURL, Interval: interval})
+	default:
+		err = acc.db.RemoveFeed(feedURL)
+		changed = err == nil
+	}
+	if err != nil {
+		if isNotFound(err) {
+			return inputErr(fmt.Errorf("feed %s is not stored", feedURL))
+		}
+		return err
+	}
+	fmt.Fprintln(e.stdout, feedChangeMessage(feedURL, add, changed))
+	return nil
+}
+
+// checkFeedArg checks a feed URL and interval given on the command line.
+func checkFeedArg(feedURL string, interval time.Duration) error {
+	if err := api.CheckFeedURL(feedURL); err != nil {
+		return usageErr("%v", err)
+	}
+	if interval < 0 {
+		return usageErr("--interval %s: want a positive duration", interval)
+	}
+	return nil
+}
+
+func feedChangeMessage(feedURL string, add, changed bool) string {
+	switch {
+	case add && changed:
+		return "added " + feedURL
+	case add:
+		return feedURL + " was already stored"
+	}
+	return "removed " + feedURL + " (its articles stay)"
+}
+
+// isNotFound reports a feed the store or the API does not have.
+func isNotFound(err error) bool {
+	var se *api.StatusError
+	return errors.Is(err, store.ErrNotFound) || errors.As(err, &se) && se.Code == http.StatusNotFound
 }
 
 // feedStatus sums up a feed's state in a word.

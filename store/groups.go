@@ -1,0 +1,467 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/claimwire/claimwire/model"
+)
+
+// GroupWindow is how far apart in time two articles may be and still
+// report the same story: a claim joins a group whose articles are within
+// this of its own.
+const GroupWindow = 7 * 24 * time.Hour
+
+// MaxGroupMembers bounds the claims one group lists, so that a story
+// repeated for years cannot grow one value without end; later claims
+// start a new group.
+const MaxGroupMembers = 1000
+
+// maxCandidates bounds how many groups of one key a claim is compared
+// with, newest first: a speaker quoted daily for years has thousands, and
+// only the recent ones can be in the window.
+const maxCandidates = 64
+
+// minQuoteOverlap is how much of their words two quotes must share (F1)
+// to be the same quote.
+const minQuoteOverlap = 0.5
+
+var (
+	// groupsBucket maps a group ID (8 bytes, big-endian) → model.Group JSON.
+	groupsBucket = []byte("groups")
+	// groupIndexBucket indexes groups by what they say:
+	// groupIndexKey(key, id) → nothing.
+	groupIndexBucket = []byte("group_index")
+	// namesBucket records the full names claims have used, for merging a
+	// surname alone: folded surname \x00 full name → nothing.
+	namesBucket = []byte("names")
+)
+
+var groupBuckets = [][]byte{groupsBucket, groupIndexBucket, namesBucket}
+
+// groupIndexKey is a group's key in the index: its match key, a zero
+// byte and its ID, so that a prefix scan finds every group of one key.
+func groupIndexKey(key string, id []byte) []byte {
+	return append(append([]byte(key), 0), id...)
+}
+
+// groupID renders a group's 8-byte key as the ID claims and the API use.
+func groupID(k []byte) string { return fmt.Sprintf("g%016x", k) }
+
+// parseGroupID is the inverse of groupID.
+func parseGroupID(s string) ([]byte, bool) {
+	var n uint64
+	if len(s) != 17 || s[0] != 'g' {
+		return nil, false
+	}
+	if _, err := fmt.Sscanf(s[1:], "%016x", &n); err != nil {
+		return nil, false
+	}
+	return binary.BigEndian.AppendUint64(nil, n), true
+}
+
+// createGroups is migration 2: the group buckets, and every stored
+// article's claims grouped, oldest first.
+func createGroups(tx *bolt.Tx) error {
+	for _, name := range groupBuckets {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return fmt.Errorf("create bucket %s: %w", name, err)
+		}
+	}
+	var ids []string
+	err := tx.Bucket(publishedBucket).ForEach(func(k, _ []byte) error {
+		if len(k) == timeLen+model.IDLen {
+			ids = append(ids, string(k[timeLen:]))
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if err := regroupStored(tx, id); err != nil {
+			return fmt.Errorf("group article %s: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// regroupStored groups the stored claims of one article afresh.
+func regroupStored(tx *bolt.Tx, id string) error {
+	a, ok, err := getArticleMeta(tx, id)
+	if !ok || err != nil {
+		return err
+	}
+	var claims []model.Claim
+	if err := eachClaim(tx, id, func(c model.Claim) { claims = append(claims, c) }); err != nil {
+		return err
+	}
+	return replaceClaimsOf(tx, a, claims)
+}
+
+// ungroupArticle takes an article's stored claims out of their groups, as
+// it is reprocessed: a group left empty is deleted.
+func ungroupArticle(tx *bolt.Tx, articleID string) error {
+	var ids []string
+	err := eachClaim(tx, articleID, func(c model.Claim) {
+		if c.GroupID != "" && !slices.Contains(ids, c.GroupID) {
+			ids = append(ids, c.GroupID)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		k, ok := parseGroupID(id)
+		if !ok {
+			continue
+		}
+		g, found, err := getGroup(tx, k)
+		if err != nil {
+			return err
+		}
+		if !found {
+			continue // a claim copied by a repair keeps the ID of a group it no longer has
+		}
+		g.Members = slices.DeleteFunc(g.Members, func(m model.GroupMember) bool { return m.ArticleID == articleID })
+		if err := putGroup(tx, k, g); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// groupClaims gives each claim of article a the group of the claims that
+// say the same thing, making one when there is none, and records the
+// article's full names for later merges. It returns the claims with
+// GroupID, MergeRule and AnswersGroup set; claims must already carry
+// their IDs.
+func groupClaims(tx *bolt.Tx, a model.Article, claims []model.Claim) ([]model.Claim, error) {
+	out := slices.Clone(claims)
+	names := newNamer(tx, claims)
+	at, outlet := sortTime(a), outletOf(a)
+	for i := range out {
+		c := &out[i]
+		c.GroupID, c.MergeRule, c.AnswersGroup = "", "", ""
+		key := names.groupKey(c)
+		if key == "" {
+			continue
+		}
+		k, g, err := findGroup(tx, key, c, at)
+		if err != nil {
+			return nil, err
+		}
+		g.Members = append(g.Members, model.GroupMember{Claim: c.ID, ArticleID: a.ID, Time: at, Outlet: outlet})
+		if c.Kind == model.Denial {
+			if g.Answers == "" {
+				g.Answers, err = answeredGroup(tx, names, c, at)
+			}
+			c.AnswersGroup = g.Answers
+		}
+		if err == nil {
+			err = putGroup(tx, k, g)
+		}
+		if err == nil && c.Kind == model.Accusation && len(g.Members) == 1 {
+			err = linkDenials(tx, key, groupID(k), at)
+		}
+		if err != nil {
+			return nil, err
+		}
+		c.GroupID = groupID(k)
+	}
+	return out, names.save(tx)
+}
+
+// findGroup returns the group a claim with this key joins, or a new one.
+func findGroup(tx *bolt.Tx, key string, c *model.Claim, at time.Time) ([]byte, model.Group, error) {
+	var found []byte
+	var joined model.Group
+	err := eachNewest(tx, groupIndexKey(key, nil), func(k []byte, g model.Group) bool {
+		if joins(g, c, at) {
+			found, joined = k, g
+		}
+		return found == nil
+	})
+	if err != nil || found != nil {
+		return found, joined, err
+	}
+	seq, err := tx.Bucket(groupsBucket).NextSequence()
+	if err != nil {
+		return nil, model.Group{}, fmt.Errorf("new group: %w", err)
+	}
+	k := binary.BigEndian.AppendUint64(nil, seq)
+	g := model.Group{ID: groupID(k), Kind: c.Kind, Key: key, Claim: *c}
+	g.Claim.GroupID = g.ID
+	if err := tx.Bucket(groupIndexBucket).Put(groupIndexKey(key, k), nil); err != nil {
+		return nil, g, fmt.Errorf("index group %s: %w", g.ID, err)
+	}
+	return k, g, nil
+}
+
+// joins reports whether a claim published at at belongs to group g.
+func joins(g model.Group, c *model.Claim, at time.Time) bool {
+	if len(g.Members) == 0 || len(g.Members) >= MaxGroupMembers {
+		return false
+	}
+	if at.Before(g.First.Add(-GroupWindow)) || at.After(g.Last.Add(GroupWindow)) {
+		return false
+	}
+	return c.Kind != model.Quote || wordOverlap(c.Quote, g.Claim.Quote) >= minQuoteOverlap
+}
+
+// answeredGroup returns the group of the accusation a denial answers: the
+// one it names (its Accuser and Accused, from its article), or else the
+// latest accusation of the denier within the window.
+func answeredGroup(tx *bolt.Tx, names *namer, c *model.Claim, at time.Time) (string, error) {
+	prefix := "accusation\x00" + names.norm(denied(c), false) + "\x00"
+	if c.Accuser != "" {
+		prefix += names.norm(c.Accuser, false) + "\x00"
+	}
+	best, bestTime := "", time.Time{}
+	err := eachNewest(tx, []byte(prefix), func(_ []byte, g model.Group) bool {
+		if near(g, at) && (best == "" || g.Last.After(bestTime)) {
+			best, bestTime = g.ID, g.Last
+		}
+		return true
+	})
+	return best, err
+}
+
+// near reports whether time at is within the window of group g.
+func near(g model.Group, at time.Time) bool {
+	return !at.Before(g.First.Add(-GroupWindow)) && !at.After(g.Last.Add(GroupWindow))
+}
+
+// eachNewest hands fn the groups whose index keys start with prefix,
+// newest first, at most maxCandidates of them, until fn returns false.
+func eachNewest(tx *bolt.Tx, prefix []byte, fn func(k []byte, g model.Group) bool) error {
+	cur := tx.Bucket(groupIndexBucket).Cursor()
+	ik, _ := cur.Seek(append(slices.Clone(prefix), 0xff))
+	if ik == nil {
+		ik, _ = cur.Last()
+	} else {
+		ik, _ = cur.Prev()
+	}
+	for n := 0; n < maxCandidates && bytes.HasPrefix(ik, prefix); n++ {
+		k := slices.Clone(ik[len(ik)-8:])
+		g, ok, err := getGroup(tx, k)
+		if err != nil {
+			return err
+		}
+		if ok && !fn(k, g) {
+			return nil
+		}
+		ik, _ = cur.Prev()
+	}
+	return nil
+}
+
+// linkDenials links the groups of denials stored before the accusation
+// they answer to its new group.
+func linkDenials(tx *bolt.Tx, key, id string, at time.Time) error {
+	_, parties, _ := strings.Cut(key, "\x00")
+	accused, accuser, _ := strings.Cut(parties, "\x00")
+	for _, prefix := range []string{"denial\x00" + accused + "\x00\x00", "denial\x00" + accused + "\x00" + accuser + "\x00"} {
+		var ks [][]byte
+		var gs []model.Group
+		err := eachNewest(tx, []byte(prefix), func(k []byte, g model.Group) bool {
+			if g.Answers == "" && near(g, at) {
+				ks, gs = append(ks, k), append(gs, g)
+			}
+			return true
+		})
+		for i := 0; err == nil && i < len(gs); i++ {
+			gs[i].Answers = id
+			if err = putGroup(tx, ks[i], gs[i]); err == nil {
+				err = setAnswers(tx, gs[i].Members, id)
+			}
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// setAnswers records on stored denial claims the group they answer.
+func setAnswers(tx *bolt.Tx, members []model.GroupMember, id string) error {
+	b := tx.Bucket(claimsBucket)
+	for _, m := range members {
+		article, seq, ok := parseClaimID(m.Claim)
+		if !ok {
+			continue
+		}
+		k := claimKey(article, seq)
+		v := b.Get(k)
+		if v == nil {
+			continue // a claim of the article being stored: it is written after
+		}
+		var c model.Claim
+		if err := json.Unmarshal(v, &c); err != nil {
+			return badValue(tx, "claim "+m.Claim, err)
+		}
+		c.AnswersGroup = id
+		if err := putJSON(b, k, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// denied returns who a denial's denier stands for as the accused.
+func denied(c *model.Claim) string {
+	if c.Accused != "" {
+		return c.Accused
+	}
+	return c.Denier
+}
+
+func getGroup(tx *bolt.Tx, k []byte) (model.Group, bool, error) {
+	v := tx.Bucket(groupsBucket).Get(k)
+	if v == nil {
+		return model.Group{}, false, nil
+	}
+	var g model.Group
+	if err := json.Unmarshal(v, &g); err != nil {
+		return g, false, badValue(tx, "group "+groupID(k), err)
+	}
+	return g, true, nil
+}
+
+// putGroup stores g with its summary recomputed from its members, or
+// deletes it and its index entry when it has none left.
+func putGroup(tx *bolt.Tx, k []byte, g model.Group) error {
+	if len(g.Members) == 0 {
+		if err := tx.Bucket(groupIndexBucket).Delete(groupIndexKey(g.Key, k)); err != nil {
+			return fmt.Errorf("unindex group %s: %w", g.ID, err)
+		}
+		return tx.Bucket(groupsBucket).Delete(k)
+	}
+	summarise(&g)
+	return putJSON(tx.Bucket(groupsBucket), k, g)
+}
+
+// summarise sets a group's first and last article and its counts from
+// its members.
+func summarise(g *model.Group) {
+	slices.SortStableFunc(g.Members, func(a, b model.GroupMember) int { return a.Time.Compare(b.Time) })
+	first, last := g.Members[0], g.Members[len(g.Members)-1]
+	g.FirstArticle, g.First, g.LastArticle, g.Last = first.ArticleID, first.Time, last.ArticleID, last.Time
+	articles, outlets := map[string]bool{}, map[string]bool{}
+	for _, m := range g.Members {
+		articles[m.ArticleID] = true
+		if m.Outlet != "" {
+			outlets[m.Outlet] = true
+		}
+	}
+	g.Articles, g.Outlets = len(articles), len(outlets)
+}
+
+// outletOf returns the host that published an article: that of its
+// canonical URL, else of its URL, without "www.".
+func outletOf(a model.Article) string {
+	for _, s := range []string{a.CanonicalURL, a.URL} {
+		if u, err := url.Parse(s); err == nil && u.Hostname() != "" {
+			return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+		}
+	}
+	return ""
+}
+
+// wordOverlap is the F1 of the folded words two texts share.
+func wordOverlap(a, b string) float64 {
+	wa, wb := words(a), words(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return 0
+	}
+	count := map[string]int{}
+	for _, w := range wb {
+		count[w]++
+	}
+	common := 0
+	for _, w := range wa {
+		if count[w] > 0 {
+			count[w]--
+			common++
+		}
+	}
+	p, r := float64(common)/float64(len(wa)), float64(common)/float64(len(wb))
+	if common == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// ForEachGroup calls fn for each group f selects, oldest first, without
+// its members: f.Since keeps groups whose last article is at or after it;
+// Kinds and the parties are matched against the group's first claim, and
+// After, a group ID, starts after that group. Feed is not a group's: it
+// is ignored.
+func (db *DB) ForEachGroup(f Filter, fn func(model.Group) error) error {
+	var groups []model.Group
+	err := db.view(func(tx *bolt.Tx) error {
+		return tx.Bucket(groupsBucket).ForEach(func(k, v []byte) error {
+			var g model.Group
+			if err := json.Unmarshal(v, &g); err != nil {
+				return badValue(tx, "group "+groupID(k), err)
+			}
+			if !g.Last.Before(f.Since) && f.claim(g.Claim) {
+				g.Members = nil // listings show the summary; Group has the members
+				groups = append(groups, g)
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("store: for each group: %w", err)
+	}
+	slices.SortStableFunc(groups, func(a, b model.Group) int { return a.First.Compare(b.First) })
+	if f.After != "" {
+		i := slices.IndexFunc(groups, func(g model.Group) bool { return g.ID == f.After })
+		if i < 0 {
+			return fmt.Errorf("store: for each group: after: no group %s: %w", f.After, ErrNotFound)
+		}
+		groups = groups[i+1:]
+	}
+	for _, g := range groups {
+		if err := fn(g); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Group returns one group with its members, or an error wrapping
+// ErrNotFound.
+func (db *DB) Group(id string) (model.Group, error) {
+	var g model.Group
+	err := db.view(func(tx *bolt.Tx) error {
+		k, ok := parseGroupID(id)
+		if !ok {
+			return ErrNotFound
+		}
+		var found bool
+		var err error
+		if g, found, err = getGroup(tx, k); err == nil && !found {
+			err = ErrNotFound
+		}
+		return err
+	})
+	if err != nil {
+		return g, fmt.Errorf("store: group %s: %w", id, err)
+	}
+	return g, nil
+}

@@ -1,0 +1,261 @@
+package store
+
+import (
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/claimwire/claimwire/model"
+)
+
+// outletArticle is an article of a named outlet, published at t.
+func outletArticle(outlet, name string, t time.Time) model.Article {
+	a := article(name, "https://"+outlet+"/feed", t)
+	a.CanonicalURL = "https://www." + outlet + "/" + name
+	return a
+}
+
+func accusation(accuser, accused string) model.Claim {
+	return model.Claim{Kind: model.Accusation, Accuser: accuser, Accused: accused, Sentence: accuser + " accused " + accused + "."}
+}
+
+func mustGroups(t *testing.T, db *DB, kinds ...model.Kind) []model.Group {
+	t.Helper()
+	var gs []model.Group
+	if err := db.ForEachGroup(Filter{Kinds: kinds}, func(g model.Group) error { gs = append(gs, g); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	return gs
+}
+
+func TestGroupsAcrossOutlets(t *testing.T) {
+	db := newDB(t)
+	a1 := outletArticle("one.example", "a1", day0)
+	a2 := outletArticle("two.example", "a2", day0.Add(24*time.Hour))
+	a3 := outletArticle("two.example", "a3", day0.Add(48*time.Hour))
+	late := outletArticle("three.example", "late", day0.Add(30*24*time.Hour))
+	other := outletArticle("three.example", "other", day0)
+	commit(t, db,
+		Entry{Article: a1, Claims: []model.Claim{accusation("United States", "China")}},
+		Entry{Article: a2, Claims: []model.Claim{accusation("United States", "China")}},
+		Entry{Article: a3, Claims: []model.Claim{{Kind: model.Actor, Label: "APT31"}, accusation("United States", "China")}},
+		Entry{Article: late, Claims: []model.Claim{accusation("United States", "China")}},
+		Entry{Article: other, Claims: []model.Claim{accusation("United Kingdom", "China")}},
+	)
+	gs := mustGroups(t, db, model.Accusation)
+	if len(gs) != 3 {
+		t.Fatalf("%d groups, want 3 (the story, the same pair a month later, another accuser): %+v", len(gs), gs)
+	}
+	g := gs[0]
+	if g.Claim.Accuser != "United States" || g.Articles != 3 || g.Outlets != 2 || g.FirstArticle != a1.ID || g.LastArticle != a3.ID {
+		t.Errorf("story group = %+v, want 3 articles, 2 outlets, from a1 to a3", g)
+	}
+	if c := mustClaims(t, db, a3.ID); c[0].GroupID != "" || c[1].GroupID != g.ID {
+		t.Errorf("claims of a3: actor group %q, accusation group %q, want none and %s", c[0].GroupID, c[1].GroupID, g.ID)
+	}
+
+	// reprocessing a2 without the accusation takes it out of the group
+	if err := db.ReplaceClaims(a2.ID, []model.Claim{{Kind: model.Actor, Label: "APT31"}}); err != nil {
+		t.Fatal(err)
+	}
+	g, err := db.Group(g.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Articles != 2 || g.Outlets != 2 || len(g.Members) != 2 {
+		t.Errorf("after reprocessing: %+v, want 2 articles", g)
+	}
+	// and reprocessing the other two empties and deletes it
+	for _, id := range []string{a1.ID, a3.ID} {
+		if err := db.ReplaceClaims(id, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.Group(g.ID); err == nil {
+		t.Errorf("group %s still stored with no claims", g.ID)
+	}
+	mustCheck(t, db)
+}
+
+func TestDenialLinksToAccusationGroup(t *testing.T) {
+	for _, order := range []string{"accusations first", "denial first"} {
+		t.Run(order, func(t *testing.T) {
+			db := newDB(t)
+			var entries []Entry
+			for i, outlet := range []string{"one.example", "two.example", "three.example"} {
+				a := outletArticle(outlet, outlet, day0.Add(time.Duration(i)*time.Hour))
+				entries = append(entries, Entry{Article: a, Claims: []model.Claim{accusation("New Zealand", "China")}})
+			}
+			denial := Entry{
+				Article: outletArticle("four.example", "denial", day0.Add(5*time.Hour)),
+				Claims:  []model.Claim{{Kind: model.Denial, Denier: "China", Denied: "the accusations"}},
+			}
+			if order == "denial first" {
+				entries = append([]Entry{denial}, entries...)
+			} else {
+				entries = append(entries, denial)
+			}
+			for _, e := range entries {
+				commit(t, db, e)
+			}
+			acc, den := mustGroups(t, db, model.Accusation), mustGroups(t, db, model.Denial)
+			if len(acc) != 1 || acc[0].Articles != 3 || acc[0].Outlets != 3 {
+				t.Fatalf("accusation groups %+v, want one of 3 articles", acc)
+			}
+			if len(den) != 1 || den[0].Answers != acc[0].ID {
+				t.Fatalf("denial groups %+v, want one answering %s", den, acc[0].ID)
+			}
+		})
+	}
+}
+
+func TestQuotesGroupBySpeakerAndContent(t *testing.T) {
+	db := newDB(t)
+	quote := func(speaker, q string) model.Claim {
+		return model.Claim{Kind: model.Quote, Speaker: speaker, Quote: q}
+	}
+	commit(t, db,
+		Entry{Article: outletArticle("one.example", "q1", day0), Claims: []model.Claim{
+			quote("Donald Trump", "We will respond to the hacking very strongly"),
+		}},
+		Entry{Article: outletArticle("two.example", "q2", day0.Add(time.Hour)), Claims: []model.Claim{
+			quote("Trump", "we will respond to the hacking very strongly, believe me"),
+			quote("Trump", "The economy has never been better than it is today"),
+		}},
+	)
+	gs := mustGroups(t, db, model.Quote)
+	if len(gs) != 2 || gs[0].Articles != 2 || gs[1].Articles != 1 {
+		t.Fatalf("quote groups %+v, want one of 2 articles and one of 1", gs)
+	}
+	c := mustClaims(t, db, article("q2", "", day0).ID)
+	if c[0].MergeRule != "Trump = Donald Trump (surname, one full name known)" {
+		t.Errorf("merge rule %q", c[0].MergeRule)
+	}
+}
+
+func TestNameMerging(t *testing.T) {
+	tests := []struct {
+		name   string
+		known  []string // full names of stored articles
+		claims []model.Claim
+		want   string // merge rule of the last claim
+	}{
+		{"one full name in the article", nil,
+			[]model.Claim{{Kind: model.Quote, Speaker: "Donald Trump", Quote: "a"}, {Kind: model.Quote, Speaker: "Trump", Quote: "b"}},
+			"Trump = Donald Trump (surname, one full name in the article)"},
+		{"two full names in the article", nil,
+			[]model.Claim{{Kind: model.Quote, Speaker: "Donald Trump", Quote: "a"}, {Kind: model.Quote, Speaker: "Ivanka Trump", Quote: "a"}, {Kind: model.Quote, Speaker: "Trump", Quote: "b"}},
+			""},
+		{"one known full name", []string{"Donald Trump"},
+			[]model.Claim{{Kind: model.Quote, Speaker: "Trump", Quote: "b"}}, "Trump = Donald Trump (surname, one full name known)"},
+		{"two known full names", []string{"Donald Trump", "Ivanka Trump"},
+			[]model.Claim{{Kind: model.Quote, Speaker: "Trump", Quote: "b"}}, ""},
+		{"an accused alone is not merged across articles", []string{"Michael Jordan"},
+			[]model.Claim{accusation("Israel", "Jordan")}, ""},
+		{"acronyms are no surnames", []string{"Ana FBI"},
+			[]model.Claim{{Kind: model.Quote, Speaker: "FBI", Quote: "b"}}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db := newDB(t)
+			for i, n := range tt.known {
+				a := outletArticle("old.example", "known"+string(rune('a'+i)), day0)
+				commit(t, db, Entry{Article: a, Claims: []model.Claim{{Kind: model.Quote, Speaker: n, Quote: "x"}}})
+			}
+			a := outletArticle("new.example", "new", day0.Add(time.Hour))
+			commit(t, db, Entry{Article: a, Claims: tt.claims})
+			cs := mustClaims(t, db, a.ID)
+			if got := cs[len(cs)-1].MergeRule; got != tt.want {
+				t.Errorf("merge rule %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestOutletOf(t *testing.T) {
+	tests := []struct {
+		a    model.Article
+		want string
+	}{
+		{model.Article{CanonicalURL: "https://www.Reuters.com/x", URL: "https://feeds.example/y"}, "reuters.com"},
+		{model.Article{URL: "https://apnews.com/a"}, "apnews.com"},
+		{model.Article{}, ""},
+	}
+	for _, tt := range tests {
+		if got := outletOf(tt.a); got != tt.want {
+			t.Errorf("outletOf(%+v) = %q, want %q", tt.a, got, tt.want)
+		}
+	}
+}
+
+// A database of schema version 1 gets its stored claims grouped when it is
+// opened: migration 2.
+func TestMigrationGroupsStoredClaims(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.db")
+	db := mustOpen(t, path, Options{})
+	a1, a2 := outletArticle("one.example", "m1", day0), outletArticle("two.example", "m2", day0.Add(time.Hour))
+	commit(t, db, Entry{Article: a1, Claims: []model.Claim{accusation("Canada", "Iran")}},
+		Entry{Article: a2, Claims: []model.Claim{accusation("Canada", "Iran")}})
+	// back to version 1: no group buckets, claims without groups
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		for _, name := range groupBuckets {
+			if err := tx.DeleteBucket(name); err != nil {
+				return err
+			}
+		}
+		for _, a := range []model.Article{a1, a2} {
+			var cs []model.Claim
+			if err := eachClaim(tx, a.ID, func(c model.Claim) { c.GroupID = ""; cs = append(cs, c) }); err != nil {
+				return err
+			}
+			vals, err := encodeClaims(a.ID, cs)
+			if err != nil {
+				return err
+			}
+			if err := putClaims(tx.Bucket(claimsBucket), a.ID, vals); err != nil {
+				return err
+			}
+		}
+		return writeVersion(tx, 1)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	closeOrFail(t, db)
+
+	db = mustOpen(t, path, Options{})
+	defer closeOrFail(t, db)
+	gs := mustGroups(t, db)
+	if len(gs) != 1 || gs[0].Articles != 2 || gs[0].Outlets != 2 {
+		t.Fatalf("groups after migration: %+v", gs)
+	}
+	if c := mustClaims(t, db, a2.ID); c[0].GroupID != gs[0].ID {
+		t.Errorf("claim group %q, want %s", c[0].GroupID, gs[0].ID)
+	}
+}
+
+// BenchmarkCommitGrouped commits articles whose claims join groups: a
+// speaker quoted in every article with new words (a new group each time,
+// compared with the newest groups of that speaker) and one accusation
+// repeated across outlets, whose group grows up to MaxGroupMembers and is
+// rewritten whole at each commit: that, not the number of groups, is what
+// the cost per article grows with.
+func BenchmarkCommitGrouped(b *testing.B) {
+	db := newDB(b)
+	i := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		a := outletArticle(fmt.Sprintf("outlet%d.example", i%7), fmt.Sprintf("bench%d", i), day0.Add(time.Duration(i)*time.Minute))
+		claims := []model.Claim{
+			accusation("United States", "China"),
+			{Kind: model.Quote, Speaker: "Ana Ortiz", Quote: fmt.Sprintf("statement number %d about the budget %d", i, i*7)},
+		}
+		if err := db.Commit([]Entry{{Article: a, Claims: claims}}); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
