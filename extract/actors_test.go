@@ -14,7 +14,7 @@ func TestActors(t *testing.T) {
 		{"spelling variant", `APT 28 was behind the leak.`, "APT 28 (APT28, Russia)"},
 		{"one claim per actor", `APT28, aka Fancy Bear, and Sofacy attacked the Bundestag.`, "APT28 (APT28, Russia)"},
 		{"group called", `They blamed the attacks on a pro-Russia group called CyberBerkut.`, "CyberBerkut (Cyber Berkut, Russia)"},
-		{"persona", `Russian hackers posing as the “Cyber Caliphate” were suspected of the attack.`, "Cyber Caliphate (Cyber Caliphate, Russia)"},
+		{"persona", `Russian hackers posing as the “Cyber Caliphate” were suspected of the attack.`, "Cyber Caliphate (Cyber Caliphate Army, Russia)"},
 		{"unit dubbed", `Washington said a unit, dubbed APT99, was behind the hackings.`, "APT99 (APT99, )"},
 		{"weather name carries its state", `Microsoft tracks the group as Sapphire Typhoon.`, "Sapphire Typhoon (Sapphire Typhoon, China)"},
 		{"ambiguous name without a cue", `It is larger than the planet Mercury.`, ""},
