@@ -94,11 +94,17 @@ func (d *doc) gazetteerActor(i int) (actorHit, bool) {
 			continue
 		}
 		label := normLabel(d.words(p))
-		if e, ok := d.lx.actorByName[label]; ok && !d.lx.ambiguousLabel.has(label) {
+		if e, ok := d.lx.actorByName[label]; ok && !d.lx.ambiguousLabel.has(label) && (n == 1 || !oneWord(e.alias)) {
 			return actorHit{span: p, label: d.words(p), entry: e, sponsor: e.country, rule: "actor.gazetteer"}, true
 		}
 	}
 	return actorHit{}, false
+}
+
+// oneWord reports whether an actor name is a single word of letters, which
+// two words of a text do not spell: "Wall Street" is not Wallstreet.
+func oneWord(name string) bool {
+	return !strings.ContainsFunc(name, func(r rune) bool { return r == ' ' || r == '-' || r >= '0' && r <= '9' })
 }
 
 // resolveShared keeps a hit of a name that several groups share only when

@@ -188,6 +188,7 @@ var (
 	mitreSuffix = regexp.MustCompile(`\s+-\s+G\d{4}$`)
 	strainWord  = regexp.MustCompile(`(?i)\s+ransomware$`)
 	parens      = regexp.MustCompile(`\s*\([^)]*\)`)
+	plainWord   = regexp.MustCompile(`^[A-Z]?[a-z]+$`)
 )
 
 // cleanName returns a galaxy name as news would write it, or "" for a name
@@ -376,14 +377,15 @@ func (b *builder) actors(strains []string) []rules.Actor {
 }
 
 // risky reports whether a name alone is weak evidence of a group: three
-// letters or fewer, one ordinary word (digits aside: "0day"), a country's
-// name, or a campaign.
+// letters or fewer; one word written like any other word ("Homeland",
+// "Watchdog": news capitalises words and surnames so) or an ordinary word
+// (leading digits aside: "0day"); a country's name; a campaign.
 func (b *builder) risky(name string) bool {
 	words := strings.Fields(name)
 	switch {
 	case len(rules.Label(name)) <= 3:
 		return true
-	case len(words) == 1 && b.opts.CommonWord(strings.ToLower(strings.Trim(name, ".-'0123456789"))):
+	case len(words) == 1 && (plainWord.MatchString(name) || b.opts.CommonWord(strings.ToLower(strings.TrimLeft(name, "0123456789")))):
 		return true
 	case b.opts.Country(name) != "":
 		return true
