@@ -21,7 +21,9 @@ import (
 // out: they come from the gazetteer, are the same on every row of one
 // actor, and NDJSON carries them. So do allegation, cameo, direct, text
 // (a number as written) and cue. Columns added later come last, so that
-// a reader's column numbers stay valid.
+// a reader's column numbers stay valid. The actor_* columns, galaxy_uuid and
+// misp_tag say where an actor's identification came from: the alias that
+// matched, the group's kind, curated or galaxy, and the MISP galaxy value.
 var Columns = []string{
 	"claim_id", "kind",
 	"accuser", "accused",
@@ -32,6 +34,7 @@ var Columns = []string{
 	"article_id", "url", "title", "feed", "published", "fetched",
 	"rule", "confidence",
 	"accuser_org",
+	"actor_alias", "actor_kind", "actor_source", "galaxy_uuid", "misp_tag",
 }
 
 // numeric marks the columns whose cells we print from numbers. They hold no
@@ -58,6 +61,7 @@ func Row(c model.Claim, a model.Article) []string {
 		timeCell(a.Published), timeCell(a.Fetched),
 		c.Rule, formatFloat(c.Confidence),
 		c.AccuserOrg,
+		c.Alias, c.ActorKind, c.ActorSource, c.GalaxyUUID, c.MISPTag,
 	}
 }
 

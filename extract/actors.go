@@ -138,11 +138,14 @@ func (d *doc) resolveShared(hits []actorHit) []actorHit {
 }
 
 // groupCueNear reports whether a group cue ("group", "hackers") or an
-// actor cue ("ransomware") stands right before or after the span.
+// actor cue ("ransomware") stands right before or after the span. A
+// capitalised cue is part of a name or a headline ("Homeland Security
+// Group", "White Actors Play"), not a cue.
 func (d *doc) groupCueNear(p span) bool {
 	s := d.sentenceOf(p.s)
 	for i := max(s.first, p.s-2); i < min(s.last, p.e+2); i++ {
-		if (i < p.s || i >= p.e) && (d.lx.groups.has(d.toks[i].lower) || d.lx.actorCues.has(d.toks[i].lower)) {
+		t := &d.toks[i]
+		if (i < p.s || i >= p.e) && !t.isCap() && (d.lx.groups.has(t.lower) || d.lx.actorCues.has(t.lower)) {
 			return true
 		}
 	}

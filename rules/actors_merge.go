@@ -25,7 +25,8 @@ func (s *Set) AllActors() []Actor { return MergeActors(s.Actors, s.GalaxyActors)
 // A galaxy group is a curated actor when its name is one of the actor's
 // names, or when two or more of its aliases are and none is another curated
 // actor's. The curated entry wins: it keeps its names, sponsor and
-// ambiguous names, and only gains the galaxy reference and kind it lacks.
+// ambiguous names, and gains the galaxy reference and kind it lacks and the
+// galaxy's aliases that name no curated actor.
 // A galaxy group sharing a single alias with a curated actor stays a group
 // of its own: the alias becomes a collision (see Collisions), never a merge.
 func MergeActors(curated, galaxy []Actor) []Actor {
@@ -54,8 +55,25 @@ func MergeActors(curated, galaxy []Actor) []Actor {
 			out[i].Galaxy = g.Galaxy
 		}
 		out[i].Kind = cmp.Or(out[i].Kind, g.Kind)
+		addAliases(&out[i], &g, owner, i)
 	}
 	return out
+}
+
+// addAliases gives a curated actor the names of its galaxy group that no
+// curated actor has, with the galaxy's verdict on which need a cue.
+func addAliases(a, g *Actor, owner map[string]int, i int) {
+	for _, n := range g.Aliases {
+		l := Label(n)
+		if _, taken := owner[l]; taken || l == "" {
+			continue
+		}
+		owner[l] = i
+		a.Aliases = append(slices.Clip(a.Aliases), n)
+		if g.IsAmbiguous(n) {
+			a.Ambiguous = append(slices.Clip(a.Ambiguous), n)
+		}
+	}
 }
 
 // sameGroup finds the actor of owner (label → index) that g is.

@@ -362,7 +362,10 @@ func (b *builder) actors(strains []string) []rules.Actor {
 	out := make([]rules.Actor, 0, len(b.groups))
 	for _, g := range b.groups {
 		ref := g.ref
-		a := rules.Actor{Name: g.name, Aliases: g.aliases, Kind: g.kind, Sponsor: g.sponsor, Refs: g.refs, Galaxy: &ref}
+		// An alias of three letters or fewer is too weak even beside a cue
+		// ("outside GOP groups"): left out.
+		aliases := slices.DeleteFunc(slices.Clone(g.aliases), func(n string) bool { return len(rules.Label(n)) <= 3 })
+		a := rules.Actor{Name: g.name, Aliases: aliases, Kind: g.kind, Sponsor: g.sponsor, Refs: g.refs, Galaxy: &ref}
 		for _, n := range a.Names() {
 			if b.risky(n) || g.kind != rules.KindRansomware && malware[rules.Label(n)] {
 				a.Ambiguous = append(a.Ambiguous, n)
