@@ -47,7 +47,7 @@ func testClaims() []model.Claim {
 		{ID: id(2), ArticleID: testArticle.ID, Kind: model.Actor,
 			Label: "Fancy Bear", Canonical: "APT28", Aliases: []string{"Sofacy", "STRONTIUM"}, Sponsor: "Russia",
 			Alias: "Fancy Bear", ActorKind: "state", ActorSource: "curated", GalaxyUUID: "5b4ee3ea-eee3-4c8e-8323-85ae32658754",
-			MISPTag: `misp-galaxy:threat-actor="APT28"`,
+			MISPTag:  `misp-galaxy:threat-actor="APT28"`,
 			Sentence: "Fancy Bear, also known as APT28, …", Start: 40, End: 50, Rule: "actor/gazetteer", Confidence: 1},
 		{ID: id(3), ArticleID: testArticle.ID, Kind: model.Quote,
 			Speaker: "Jane Doe", SpeakerTitle: "spokeswoman", Quote: "We will not, under any \"circumstances\",\nback down",

@@ -19,7 +19,7 @@ func cmdExport(e *env, args []string) error {
 	fs.StringVar(&fa.Since, "since", "", "claims of articles published since `time` (RFC 3339, or a duration such as 24h)")
 	fs.StringVar(&fa.Kinds, "kind", "", "claims of these `kinds` only (comma list: accusation,actor,quote,number)")
 	fs.StringVar(&fa.Feed, "feed", "", "claims of articles from this feed `URL` only")
-	format := fs.String("format", "csv", "output `format`: csv or ndjson")
+	format := fs.String("format", "csv", "output `format`: csv, ndjson or stix (a STIX 2.1 bundle)")
 	excel := fs.Bool("excel", false, "start the CSV with a byte-order mark, for Excel")
 	raw := fs.Bool("raw", false, "leave cells that look like spreadsheet formulas as they are")
 	out := fs.String("o", "", "write to `file` instead of standard output")
@@ -32,7 +32,7 @@ func cmdExport(e *env, args []string) error {
 	}
 	opts := export.Options{Format: export.Format(*format), Excel: *excel, Raw: *raw}
 	if !opts.Format.Valid() {
-		return usageErr("--format %q: want csv or ndjson", *format)
+		return usageErr("--format %q: want csv, ndjson or stix", *format)
 	}
 	filter, err := fa.Parse(time.Now())
 	if err != nil {
