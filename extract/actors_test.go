@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/claimwire/claimwire/model"
@@ -134,5 +135,31 @@ func TestActorProvenance(t *testing.T) {
 	if fb.ActorSource != rules.SourceCurated || fb.ActorKind != rules.KindState || fb.Alias != "Fancy Bear" ||
 		fb.MISPTag != `misp-galaxy:threat-actor="APT28"` {
 		t.Errorf("Fancy Bear provenance: %+v", fb)
+	}
+}
+
+// BenchmarkNewLexicon is the cost of indexing every actor name (curated and
+// galaxy) when an Extractor is made.
+func BenchmarkNewLexicon(b *testing.B) {
+	rs, err := rules.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		newLexicon(rs)
+	}
+}
+
+// BenchmarkFindActors is actor matching alone on a story that names groups
+// by name, alias and spelling variant: map lookups per token, not a scan of
+// the aliases.
+func BenchmarkFindActors(b *testing.B) {
+	x := testExtractor()
+	d, err := x.analyse(strings.Repeat("Officials said LockBit, APT 28 and the Cl0p gang hit the port; Fancy Bear denied it. ", 40))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		d.findActors()
 	}
 }

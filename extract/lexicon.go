@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -254,7 +253,5 @@ func (lx *lexicon) refineCAMEO(code, allegation string) string {
 
 func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' }
 
-var labelRE = regexp.MustCompile(`[^A-Z0-9]+`)
-
 // normLabel folds an actor label for comparison: "APT 31" = "apt31".
-func normLabel(s string) string { return labelRE.ReplaceAllString(strings.ToUpper(s), "") }
+func normLabel(s string) string { return rules.Label(s) }

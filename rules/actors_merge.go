@@ -3,17 +3,23 @@ package rules
 import (
 	"cmp"
 	"maps"
-	"regexp"
 	"slices"
 	"strings"
 )
 
-var labelRE = regexp.MustCompile(`[^A-Z0-9]+`)
-
 // Label folds an actor name for comparison, ignoring case, spaces and
 // punctuation: "APT 31", "apt-31" and "APT31" are one label. Names with no
 // Latin letter or digit fold to "".
-func Label(name string) string { return labelRE.ReplaceAllString(strings.ToUpper(name), "") }
+func Label(name string) string {
+	var b strings.Builder
+	b.Grow(len(name))
+	for _, r := range strings.ToUpper(name) {
+		if r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
 
 // AllActors returns the curated actors merged with the galaxy groups (see
 // MergeActors).
