@@ -108,8 +108,8 @@ func oneWord(name string) bool {
 }
 
 // resolveShared keeps a hit of a name that several groups share only when
-// exactly one of those groups is named otherwise in the article ("Cicada",
-// with "APT10" in the story), and gives the hit that group.
+// it stands for exactly one of them (sharedOwner), and gives the hit that
+// group.
 func (d *doc) resolveShared(hits []actorHit) []actorHit {
 	named := map[*rules.Actor]bool{}
 	for _, h := range hits {
@@ -120,13 +120,7 @@ func (d *doc) resolveShared(hits []actorHit) []actorHit {
 	out := hits[:0]
 	for _, h := range hits {
 		if h.entry != nil && h.entry.shared {
-			var pick *entry
-			n := 0
-			for _, c := range d.lx.sharedActors[normLabel(h.entry.alias)] {
-				if named[c.actor] {
-					pick, n = c, n+1
-				}
-			}
+			pick, n := d.sharedOwner(h.entry.alias, named)
 			if n != 1 {
 				continue
 			}
@@ -135,6 +129,28 @@ func (d *doc) resolveShared(hits []actorHit) []actorHit {
 		out = append(out, h)
 	}
 	return out
+}
+
+// sharedOwner returns the group a shared name stands for: the one of its
+// groups the article names otherwise, or, when it names none, the group
+// whose own name it is ("ShinyHunters", also an alias of another group).
+// n is how many groups qualify; only one is an answer.
+func (d *doc) sharedOwner(name string, named map[*rules.Actor]bool) (pick *entry, n int) {
+	l := normLabel(name)
+	for _, c := range d.lx.sharedActors[l] {
+		if named[c.actor] {
+			pick, n = c, n+1
+		}
+	}
+	if n > 0 {
+		return pick, n
+	}
+	for _, c := range d.lx.sharedActors[l] {
+		if normLabel(c.actor.Name) == l {
+			pick, n = c, n+1
+		}
+	}
+	return pick, n
 }
 
 // groupCueNear reports whether a group cue ("group", "hackers") or an

@@ -51,7 +51,8 @@ func sharedRules(t *testing.T) *Extractor {
 	}
 	rs := *base
 	rs.GalaxyActors = append(slices.Clone(base.GalaxyActors),
-		rules.Actor{Name: "Velvet Quokka", Aliases: []string{"Quill Owl", "VQ-77"}, Sponsor: "Iran", Kind: rules.KindState},
+		rules.Actor{Name: "Velvet Quokka", Aliases: []string{"Quill Owl", "VQ-77", "Tawny Heron"}, Sponsor: "Iran", Kind: rules.KindState},
+		rules.Actor{Name: "Tawny Heron", Kind: rules.KindHacktivist},
 		rules.Actor{Name: "Copper Marmot", Aliases: []string{"Quill Owl", "CM-12"}, Kind: rules.KindCriminal},
 		rules.Actor{Name: "Sleepy Vole", Aliases: []string{"Murmur"}, Ambiguous: []string{"Murmur"}, Kind: rules.KindCriminal},
 	)
@@ -72,6 +73,8 @@ func TestActorAliasCollisions(t *testing.T) {
 		{"shared alias with the group's other name", "Researchers tie VQ-77 to the intrusion. Quill Owl breached the ministry.", []string{"Velvet Quokka"}},
 		{"the other group's evidence picks the other group", "CM-12 sold the data. Quill Owl had stolen it.", []string{"Copper Marmot"}},
 		{"evidence for both groups decides nothing", "VQ-77 and CM-12 were active. Quill Owl struck again.", []string{"Copper Marmot", "Velvet Quokka"}},
+		{"a group's own name is that group", "Tawny Heron defaced the site.", []string{"Tawny Heron"}},
+		{"unless the story names the group it is an alias of", "VQ-77 struck first. Tawny Heron defaced the site.", []string{"Velvet Quokka"}},
 		{"ambiguous name needs a cue", "Murmur spread through the hall.", nil},
 		{"ambiguous name beside a cue", "The Murmur gang demanded a ransom.", []string{"Sleepy Vole"}},
 		{"capitalised cue is part of a name", "The Murmur Group Foundation gave a grant.", nil},

@@ -57,7 +57,7 @@ func (e *env) rulesCheck(dir string) error {
 	actors := rs.AllActors()
 	cs := rules.Collisions(actors)
 	printCollisions(e.stdout, cs)
-	fmt.Fprintf(e.stdout, "%s: %s, %s (shared names match only with another name of the same group in the article)\n",
+	fmt.Fprintf(e.stdout, "%s: %s, %s (a shared name counts for the group the article names otherwise, or whose own name it is)\n",
 		name, plural(len(actors), "actor"), plural(len(cs), "alias collision"))
 	fmt.Fprintf(e.stdout, "%s: ok\n", name)
 	return nil
