@@ -62,6 +62,7 @@ func (s *Server) Handler() http.Handler {
 	route(http.MethodGet, "/api/claims", s.claims)
 	route(http.MethodGet, "/api/claims.csv", s.export(export.CSV))
 	route(http.MethodGet, "/api/claims.ndjson", s.export(export.NDJSON))
+	route(http.MethodGet, "/api/claims.stix", s.export(export.STIX))
 	route(http.MethodGet, "/api/articles", s.noQuery(s.articles))
 	route(http.MethodGet, "/api/articles/{ref}", s.noQuery(s.article))
 	route(http.MethodPost, "/api/reprocess/{ref}", s.noQuery(s.reprocess))
@@ -339,8 +340,11 @@ func (s *Server) parseExportQuery(raw string, format export.Format) (export.Opti
 }
 
 func contentType(f export.Format) string {
-	if f == export.NDJSON {
+	switch f {
+	case export.NDJSON:
 		return "application/x-ndjson; charset=utf-8"
+	case export.STIX:
+		return "application/stix+json;version=2.1"
 	}
 	return "text/csv; charset=utf-8"
 }

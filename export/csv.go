@@ -20,8 +20,10 @@ import (
 // those two letters for SYLK and refuses it. An actor's aliases are left
 // out: they come from the gazetteer, are the same on every row of one
 // actor, and NDJSON carries them. So do cameo and text (a number as
-// written). Columns added later come last, so that a reader's column
-// numbers stay valid.
+// written). Columns added later come last, so that
+// a reader's column numbers stay valid. The actor_* columns, galaxy_uuid and
+// misp_tag say where an actor's identification came from: the alias that
+// matched, the group's kind, curated or galaxy, and the MISP galaxy value.
 var Columns = []string{
 	"claim_id", "kind",
 	"accuser", "accused",
@@ -34,6 +36,7 @@ var Columns = []string{
 	"accuser_org",
 	"allegation", "cue", "direct", "group_id", "canonical_url",
 	"denier", "denied", "answers_group",
+	"actor_alias", "actor_kind", "actor_source", "galaxy_uuid", "misp_tag",
 }
 
 // numeric marks the columns whose cells we print from numbers. They hold no
@@ -64,6 +67,7 @@ func Row(c model.Claim, a model.Article) []string {
 		c.AccuserOrg,
 		c.Allegation, c.Cue, direct(c), c.GroupID, a.CanonicalURL,
 		c.Denier, c.Denied, c.AnswersGroup,
+		c.Alias, c.ActorKind, c.ActorSource, c.GalaxyUUID, c.MISPTag,
 	}
 }
 

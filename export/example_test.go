@@ -29,6 +29,6 @@ func ExampleWriter() {
 	// Rows end in CRLF, as RFC 4180 has it; shown here with plain newlines.
 	fmt.Print(strings.ReplaceAll(out.String(), "\r\n", "\n"))
 	// Output:
-	// claim_id,kind,accuser,accused,actor_label,actor_canonical,sponsor,speaker,speaker_title,quote,value,max,unit,qualifier,sentence,start,end,article_id,url,title,feed,published,fetched,rule,confidence,accuser_org,allegation,cue,direct,group_id,canonical_url,denier,denied,answers_group
-	// 3f2a9c0d1e2b4a56-0001,number,,,,,,,,,4400000000,,USD,,'=Damage reached $4.4bn.,0,23,3f2a9c0d1e2b4a56,https://news.example/a,Blackout,https://wire.example/rss,2025-03-01T12:00:00Z,,,0,,,,,,,,,
+	// claim_id,kind,accuser,accused,actor_label,actor_canonical,sponsor,speaker,speaker_title,quote,value,max,unit,qualifier,sentence,start,end,article_id,url,title,feed,published,fetched,rule,confidence,accuser_org,allegation,cue,direct,group_id,canonical_url,denier,denied,answers_group,actor_alias,actor_kind,actor_source,galaxy_uuid,misp_tag
+	// 3f2a9c0d1e2b4a56-0001,number,,,,,,,,,4400000000,,USD,,'=Damage reached $4.4bn.,0,23,3f2a9c0d1e2b4a56,https://news.example/a,Blackout,https://wire.example/rss,2025-03-01T12:00:00Z,,,0,,,,,,,,,,,,,,
 }

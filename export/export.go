@@ -1,5 +1,6 @@
 // Package export writes claims, each with the article it came from, as CSV
-// for spreadsheets or as NDJSON for programs.
+// for spreadsheets, as NDJSON for programs, or as a STIX 2.1 bundle for
+// threat-intelligence platforms.
 package export
 
 import (
@@ -21,7 +22,7 @@ const (
 )
 
 // Valid reports whether f is a format a Writer writes.
-func (f Format) Valid() bool { return f == CSV || f == NDJSON }
+func (f Format) Valid() bool { return f == CSV || f == NDJSON || f == STIX }
 
 // Options configures a Writer.
 type Options struct {
@@ -45,6 +46,7 @@ type Writer struct {
 	opts    Options
 	csv     *csv.Writer   // CSV only
 	buf     *bufio.Writer // NDJSON only
+	stix    *stixBuilder  // STIX only: the bundle is written by Flush
 	started bool
 	err     error // why start failed; later calls report it again
 }
@@ -73,8 +75,11 @@ func (w *Writer) Write(c model.Claim, a model.Article) error {
 	if err := w.start(); err != nil {
 		return err
 	}
-	if w.opts.Format == CSV {
+	switch w.opts.Format {
+	case CSV:
 		return w.writeCSV(c, a)
+	case STIX:
+		return w.stix.add(c, a)
 	}
 	return w.writeJSON(c, a)
 }
@@ -87,10 +92,15 @@ func (w *Writer) Flush() error {
 		return err
 	}
 	var err error
-	if w.opts.Format == CSV {
+	switch w.opts.Format {
+	case CSV:
 		w.csv.Flush()
 		err = w.csv.Error() // Flush itself says nothing of failures
-	} else {
+	case STIX:
+		if err = w.stix.write(w.w); err == nil {
+			w.stix = newSTIXBuilder() // a second Flush writes an empty bundle, not this one again
+		}
+	default:
 		err = w.buf.Flush()
 	}
 	if err != nil {
@@ -111,8 +121,10 @@ func (w *Writer) start() error {
 		w.err = w.startCSV()
 	case NDJSON:
 		w.buf = bufio.NewWriter(w.w)
+	case STIX:
+		w.stix = newSTIXBuilder()
 	default:
-		w.err = fmt.Errorf("export: unknown format %q (want %s or %s)", w.opts.Format, CSV, NDJSON)
+		w.err = fmt.Errorf("export: unknown format %q (want %s, %s or %s)", w.opts.Format, CSV, NDJSON, STIX)
 	}
 	return w.err
 }

@@ -47,6 +47,8 @@ func testClaims() []model.Claim {
 			Start: 0, End: 39, Rule: "accuse/blame", Confidence: 0.8, Cue: "blamed", GroupID: "g0000000000000001"},
 		{ID: id(2), ArticleID: testArticle.ID, Kind: model.Actor,
 			Label: "Fancy Bear", Canonical: "APT28", Aliases: []string{"Sofacy", "STRONTIUM"}, Sponsor: "Russia",
+			Alias: "Fancy Bear", ActorKind: "state", ActorSource: "curated", GalaxyUUID: "5b4ee3ea-eee3-4c8e-8323-85ae32658754",
+			MISPTag:  `misp-galaxy:threat-actor="APT28"`,
 			Sentence: "Fancy Bear, also known as APT28, …", Start: 40, End: 50, Rule: "actor/gazetteer", Confidence: 1},
 		{ID: id(3), ArticleID: testArticle.ID, Kind: model.Quote,
 			Speaker: "Jane Doe", SpeakerTitle: "spokeswoman", Quote: "We will not, under any \"circumstances\",\nback down",
@@ -277,6 +279,8 @@ func parseRow(t *testing.T, rec []string, neutralised bool) (model.Claim, model.
 		Rule: cell("rule"), Confidence: num("confidence"),
 		Allegation: cell("allegation"), Cue: cell("cue"), Direct: cell("direct") == "true", GroupID: cell("group_id"),
 		Denier: cell("denier"), Denied: cell("denied"), AnswersGroup: cell("answers_group"),
+		Alias: cell("actor_alias"), ActorKind: cell("actor_kind"), ActorSource: cell("actor_source"),
+		GalaxyUUID: cell("galaxy_uuid"), MISPTag: cell("misp_tag"),
 	}
 	a := model.Article{ID: c.ArticleID, URL: cell("url"), CanonicalURL: cell("canonical_url"), Title: cell("title"),
 		Feeds: strings.Fields(cell("feed")), Published: when("published"), Fetched: when("fetched")}

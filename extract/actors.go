@@ -2,7 +2,47 @@ package extract
 
 import (
 	"strings"
+
+	"github.com/claimwire/claimwire/rules"
 )
+
+// addActors indexes every name of every actor. A name that several groups
+// share (rules.Collisions) gets one entry marked shared, and counts only
+// when the article names one of those groups otherwise (resolveShared).
+func (lx *lexicon) addActors(as []rules.Actor, cues []string) {
+	lx.actorCues = newSet(cues)
+	lx.sharedActors = map[string][]*entry{}
+	shared := set{}
+	for _, c := range rules.Collisions(as) {
+		shared[normLabel(c.Alias)] = struct{}{}
+	}
+	added := map[string]*entry{} // shared names already indexed, by spelling
+	for i := range as {
+		a := &as[i]
+		for _, n := range a.Names() {
+			e := &entry{kind: entActor, canon: a.Name, country: a.Sponsor, actor: a, ambiguous: a.IsAmbiguous(n), alias: n}
+			l := normLabel(n)
+			if shared.has(l) {
+				lx.sharedActors[l] = append(lx.sharedActors[l], e)
+				lx.ambiguousLabel[l] = struct{}{}
+				// Marked ambiguous, the name is no party by itself either.
+				if added[n] == nil {
+					added[n] = &entry{kind: entActor, canon: a.Name, shared: true, alias: n, actor: a, ambiguous: true}
+					lx.add(added[n], n)
+				}
+				added[n].sharedCue = added[n].sharedCue || e.ambiguous
+				continue
+			}
+			if _, dup := lx.actorByName[l]; !dup {
+				lx.actorByName[l] = e
+			}
+			if e.ambiguous {
+				lx.ambiguousLabel[l] = struct{}{}
+			}
+			lx.add(e, n)
+		}
+	}
+}
 
 // actorHit is a threat-actor label found in the article.
 type actorHit struct {
@@ -24,6 +64,7 @@ func (d *doc) findActors() []actorHit {
 			i = h.span.e - 1
 		}
 	}
+	hits = d.resolveShared(hits)
 	hits = append(hits, d.patternActors(hits)...)
 	for k := range hits {
 		if hits[k].sponsor == "" {
@@ -36,31 +77,91 @@ func (d *doc) findActors() []actorHit {
 func (d *doc) gazetteerActor(i int) (actorHit, bool) {
 	s := d.sentenceOf(i)
 	if e, n := d.lx.lookup(d.toks, i, s.last); e != nil && e.kind == entActor {
-		if e.ambiguous && !d.groupCueNear(span{i, i + n}) {
+		needCue := e.ambiguous && !e.shared || e.sharedCue
+		if needCue && !d.groupCueNear(span{i, i + n}) {
 			return actorHit{}, false
 		}
 		return actorHit{span: span{i, i + n}, label: d.words(span{i, i + n}), entry: e, sponsor: e.country, rule: "actor.gazetteer"}, true
 	}
-	// spelling variants: "APT 28" for APT28, "Fancy-Bear" for Fancy Bear
-	for n := 2; n <= 3 && i+n <= s.last; n++ {
+	// spelling variants: "APT 28" for APT28, "Fancy-Bear" for Fancy Bear,
+	// "RansomHub" for Ransomhub
+	for n := 1; n <= 3 && i+n <= s.last; n++ {
 		p := span{i, i + n}
 		if !d.toks[i].isCap() || !d.toks[i+n-1].isWord() {
 			break
 		}
+		if n == 1 && len(normLabel(d.toks[i].text)) < 4 {
+			continue
+		}
 		label := normLabel(d.words(p))
-		if e, ok := d.lx.actorByName[label]; ok && !d.lx.ambiguousLabel.has(label) {
+		if e, ok := d.lx.actorByName[label]; ok && !d.lx.ambiguousLabel.has(label) && (n == 1 || !oneWord(e.alias)) {
 			return actorHit{span: p, label: d.words(p), entry: e, sponsor: e.country, rule: "actor.gazetteer"}, true
 		}
 	}
 	return actorHit{}, false
 }
 
-// groupCueNear reports whether a group cue ("group", "hackers") stands
-// right before or after the span.
+// oneWord reports whether an actor name is a single word of letters, which
+// two words of a text do not spell: "Wall Street" is not Wallstreet.
+func oneWord(name string) bool {
+	return !strings.ContainsFunc(name, func(r rune) bool { return r == ' ' || r == '-' || r >= '0' && r <= '9' })
+}
+
+// resolveShared keeps a hit of a name that several groups share only when
+// it stands for exactly one of them (sharedOwner), and gives the hit that
+// group.
+func (d *doc) resolveShared(hits []actorHit) []actorHit {
+	named := map[*rules.Actor]bool{}
+	for _, h := range hits {
+		if h.entry != nil && !h.entry.shared && h.entry.actor != nil {
+			named[h.entry.actor] = true
+		}
+	}
+	out := hits[:0]
+	for _, h := range hits {
+		if h.entry != nil && h.entry.shared {
+			pick, n := d.sharedOwner(h.entry.alias, named)
+			if n != 1 {
+				continue
+			}
+			h.entry, h.sponsor, h.rule = pick, pick.country, "actor.gazetteer.shared"
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// sharedOwner returns the group a shared name stands for: the one of its
+// groups the article names otherwise, or, when it names none, the group
+// whose own name it is ("ShinyHunters", also an alias of another group).
+// n is how many groups qualify; only one is an answer.
+func (d *doc) sharedOwner(name string, named map[*rules.Actor]bool) (pick *entry, n int) {
+	l := normLabel(name)
+	for _, c := range d.lx.sharedActors[l] {
+		if named[c.actor] {
+			pick, n = c, n+1
+		}
+	}
+	if n > 0 {
+		return pick, n
+	}
+	for _, c := range d.lx.sharedActors[l] {
+		if normLabel(c.actor.Name) == l {
+			pick, n = c, n+1
+		}
+	}
+	return pick, n
+}
+
+// groupCueNear reports whether a group cue ("group", "hackers") or an
+// actor cue ("ransomware") stands right before or after the span. A
+// capitalised cue is part of a name or a headline ("Homeland Security
+// Group", "White Actors Play"), not a cue.
 func (d *doc) groupCueNear(p span) bool {
 	s := d.sentenceOf(p.s)
 	for i := max(s.first, p.s-2); i < min(s.last, p.e+2); i++ {
-		if (i < p.s || i >= p.e) && d.lx.groups.has(d.toks[i].lower) {
+		t := &d.toks[i]
+		if (i < p.s || i >= p.e) && !t.isCap() && (d.lx.groups.has(t.lower) || d.lx.actorCues.has(t.lower)) {
 			return true
 		}
 	}

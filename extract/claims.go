@@ -342,6 +342,10 @@ func (d *doc) actorClaims() []model.Claim {
 		if h.entry != nil && h.entry.actor != nil {
 			a := h.entry.actor
 			c.Canonical = a.Name
+			c.Alias, c.ActorKind, c.ActorSource = h.entry.alias, a.Kind, a.Source
+			if a.Galaxy != nil {
+				c.GalaxyUUID, c.MISPTag = a.Galaxy.UUID, a.Galaxy.Tag()
+			}
 			for _, n := range a.Names() {
 				if normLabel(n) != normLabel(h.label) {
 					c.Aliases = append(c.Aliases, n)

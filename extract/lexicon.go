@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -33,6 +32,9 @@ type entry struct {
 	demonym   bool   // "Chinese": a country named by its adjective
 	capital   bool   // "Beijing": a country named by its capital
 	ambiguous bool   // an actor name that is a common word: needs a group cue
+	shared    bool   // an actor name of several groups: see resolveShared
+	sharedCue bool   // a shared name that is also a common word for one of them
+	alias     string // for actors, the name as the rules spell it
 	actor     *rules.Actor
 	words     []string // the name's tokens, as folded by fold
 }
@@ -68,8 +70,10 @@ type lexicon struct {
 	accuse         map[string]*rules.AccuseCue
 	names          map[string][]*entry // first token → entries, longest first
 	patterns       []*rules.ActorPattern
-	actorByName    map[string]*entry // normalised label → the entry of the actor's canonical name
-	ambiguousLabel set               // normalised labels that need a group cue
+	actorByName    map[string]*entry   // normalised label → the entry of the actor's canonical name
+	ambiguousLabel set                 // normalised labels that need a group cue
+	sharedActors   map[string][]*entry // normalised label of a shared name → an entry per group
+	actorCues      set                 // words besides group cues that let an ambiguous name count
 	cameo          []rules.CAMEORefinement
 }
 
@@ -137,7 +141,7 @@ func newLexicon(rs *rules.Set) *lexicon {
 	}
 	lx.addCountries(rs.Countries)
 	lx.addParties(rs.Parties)
-	lx.addActors(rs.Actors)
+	lx.addActors(rs.AllActors(), rs.ActorCues)
 	for i := range rs.ActorPatterns {
 		lx.patterns = append(lx.patterns, &rs.ActorPatterns[i])
 	}
@@ -171,24 +175,6 @@ func (lx *lexicon) addParties(ps []rules.Party) {
 	for _, p := range ps {
 		for _, n := range append([]string{p.Name}, p.Aliases...) {
 			lx.add(&entry{kind: entParty, canon: p.Name, country: p.Country}, n)
-		}
-	}
-}
-
-func (lx *lexicon) addActors(as []rules.Actor) {
-	for i := range as {
-		a := &as[i]
-		var canon *entry
-		for _, n := range a.Names() {
-			e := &entry{kind: entActor, canon: a.Name, country: a.Sponsor, actor: a, ambiguous: a.IsAmbiguous(n)}
-			if canon == nil {
-				canon = e // Names lists the canonical name first
-			}
-			lx.actorByName[normLabel(n)] = canon
-			if e.ambiguous {
-				lx.ambiguousLabel[normLabel(n)] = struct{}{}
-			}
-			lx.add(e, n)
 		}
 	}
 }
@@ -273,7 +259,5 @@ func (lx *lexicon) refineCAMEO(code, allegation string) string {
 
 func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' }
 
-var labelRE = regexp.MustCompile(`[^A-Z0-9]+`)
-
 // normLabel folds an actor label for comparison: "APT 31" = "apt31".
-func normLabel(s string) string { return labelRE.ReplaceAllString(strings.ToUpper(s), "") }
+func normLabel(s string) string { return rules.Label(s) }

@@ -87,6 +87,12 @@ type Claim struct {
 	Canonical string   `json:"canonical,omitempty"` // the gazetteer's name
 	Aliases   []string `json:"aliases,omitempty"`
 	Sponsor   string   `json:"sponsor,omitempty"`
+	// where an actor's identification came from
+	Alias       string `json:"alias,omitempty"`        // the rules' name that matched the label
+	ActorKind   string `json:"actor_kind,omitempty"`   // state, criminal, ransomware or hacktivist
+	ActorSource string `json:"actor_source,omitempty"` // curated or galaxy
+	GalaxyUUID  string `json:"galaxy_uuid,omitempty"`  // the MISP galaxy value's uuid
+	MISPTag     string `json:"misp_tag,omitempty"`     // misp-galaxy:threat-actor="APT31"
 
 	// quote
 	Speaker      string `json:"speaker,omitempty"`

@@ -18,11 +18,65 @@ type Actor struct {
 	// group cue ("the Lead group", "hackers known as Mask").
 	Ambiguous []string `yaml:"ambiguous"`
 	Refs      []string `yaml:"refs"` // public references, e.g. MITRE ATT&CK "G0022"
+	// Kind is what the group is: state, criminal, ransomware or
+	// hacktivist; empty when the sources do not say.
+	Kind string `yaml:"kind"`
+	// Galaxy is the MISP galaxy cluster value the group is, if any.
+	Galaxy *GalaxyRef `yaml:"galaxy"`
+	// Source is where the entry came from (SourceCurated or SourceGalaxy),
+	// set when the actor lists are merged.
+	Source string `yaml:"-"`
+}
+
+// The kinds of threat actor.
+const (
+	KindState      = "state"
+	KindCriminal   = "criminal"
+	KindRansomware = "ransomware"
+	KindHacktivist = "hacktivist"
+)
+
+// The sources of an actor entry.
+const (
+	SourceCurated = "curated" // the hand-curated actors section
+	SourceGalaxy  = "galaxy"  // compiled from the MISP galaxy (galaxy_actors)
+)
+
+// GalaxyRef names a value of a MISP galaxy cluster.
+type GalaxyRef struct {
+	Cluster string `yaml:"cluster"` // threat-actor, ransomware, microsoft-activity-group or mitre-intrusion-set
+	Value   string `yaml:"value"`   // the value's name, as MISP tags carry it
+	UUID    string `yaml:"uuid"`
+}
+
+// Tag returns the MISP tag of the value: misp-galaxy:threat-actor="APT31".
+func (g *GalaxyRef) Tag() string {
+	if g == nil {
+		return ""
+	}
+	return "misp-galaxy:" + g.Cluster + "=\"" + g.Value + "\""
+}
+
+var uuidRE = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+
+func (g *GalaxyRef) validate() error {
+	switch {
+	case g.Cluster == "" || g.Value == "":
+		return errors.New("galaxy: cluster and value are required")
+	case !uuidRE.MatchString(g.UUID):
+		return fmt.Errorf("galaxy %s %q: uuid %q is not a lower-case UUID", g.Cluster, g.Value, g.UUID)
+	}
+	return nil
 }
 
 func (a *Actor) validate() error {
 	if strings.TrimSpace(a.Name) == "" {
 		return errors.New("actor: name is empty")
+	}
+	switch a.Kind {
+	case "", KindState, KindCriminal, KindRansomware, KindHacktivist:
+	default:
+		return fmt.Errorf("actor %q: kind %q is not one of state, criminal, ransomware, hacktivist", a.Name, a.Kind)
 	}
 	for _, amb := range a.Ambiguous {
 		if !strings.EqualFold(amb, a.Name) && !containsFold(a.Aliases, amb) {

@@ -4,7 +4,8 @@
 // files embedded in the binary; a user's folder extends or overrides them.
 //
 // Every file may hold any of the top-level sections (actors,
-// actor_patterns, countries, parties, cues, numbers, sites). Files are read
+// galaxy_actors, actor_cues, actor_patterns, countries, parties, cues,
+// numbers, sites). Files are read
 // in name order. A named entry (an actor, country, party, pattern or site)
 // replaces an earlier entry of the same name; word lists are extended.
 // Unknown keys, wrong types and invalid entries are errors naming the file,
@@ -26,6 +27,8 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+//go:generate go run ../cmd/claimwire rules import-galaxy -o default/actors_galaxy.yaml ../../shared/data/misp-galaxy
+
 //go:embed default/*.yaml
 var defaultFS embed.FS
 
@@ -34,7 +37,9 @@ const MaxFileSize = 4 << 20
 
 // Set is a complete, validated rule set.
 type Set struct {
-	Actors        []Actor
+	Actors        []Actor // the curated actors; see AllActors
+	GalaxyActors  []Actor // groups compiled from the MISP galaxy
+	ActorCues     []string
 	ActorPatterns []ActorPattern
 	Countries     []Country
 	Parties       []Party
@@ -46,6 +51,8 @@ type Set struct {
 // file is the shape of one rules file.
 type file struct {
 	Actors        []Actor        `yaml:"actors"`
+	GalaxyActors  []Actor        `yaml:"galaxy_actors"`
+	ActorCues     []string       `yaml:"actor_cues"` // words that, beside an ambiguous actor name, make it count
 	ActorPatterns []ActorPattern `yaml:"actor_patterns"`
 	Countries     []Country      `yaml:"countries"`
 	Parties       []Party        `yaml:"parties"`
@@ -165,6 +172,8 @@ func readBounded(fsys fs.FS, name string) ([]byte, error) {
 
 func (s *Set) merge(f *file) {
 	s.Actors = mergeNamed(s.Actors, f.Actors, func(a Actor) string { return a.Name })
+	s.GalaxyActors = mergeNamed(s.GalaxyActors, f.GalaxyActors, func(a Actor) string { return a.Name })
+	s.ActorCues = appendNew(s.ActorCues, f.ActorCues)
 	s.ActorPatterns = mergeNamed(s.ActorPatterns, f.ActorPatterns, func(p ActorPattern) string { return p.Name })
 	s.Countries = mergeNamed(s.Countries, f.Countries, func(c Country) string { return c.Name })
 	s.Parties = mergeNamed(s.Parties, f.Parties, func(p Party) string { return p.Name })
@@ -176,11 +185,19 @@ func (s *Set) merge(f *file) {
 // mergeNamed appends add to base, an entry of add replacing the entry of
 // base with the same name (ignoring case).
 func mergeNamed[T any](base, add []T, name func(T) string) []T {
+	if len(add) == 0 {
+		return base
+	}
+	at := make(map[string]int, len(base))
+	for i, b := range base {
+		at[strings.ToLower(name(b))] = i
+	}
 	for _, a := range add {
-		i := slices.IndexFunc(base, func(b T) bool { return strings.EqualFold(name(a), name(b)) })
-		if i >= 0 {
+		k := strings.ToLower(name(a))
+		if i, ok := at[k]; ok {
 			base[i] = a
 		} else {
+			at[k] = len(base)
 			base = append(base, a)
 		}
 	}
@@ -190,6 +207,8 @@ func mergeNamed[T any](base, add []T, name func(T) string) []T {
 func (s *Set) clone() *Set {
 	c := *s
 	c.Actors = slices.Clone(s.Actors)
+	c.GalaxyActors = slices.Clone(s.GalaxyActors)
+	c.ActorCues = slices.Clone(s.ActorCues)
 	c.ActorPatterns = slices.Clone(s.ActorPatterns)
 	c.Countries = slices.Clone(s.Countries)
 	c.Parties = slices.Clone(s.Parties)

@@ -23,7 +23,7 @@ var commands = []command{
 	{"reprocess", "[flags] ID|URL | --all", "extract the claims of stored articles again", cmdReprocess},
 	{"export", "[flags]", "write stored claims as CSV or NDJSON", cmdExport},
 	{"check", "[--db PATH] [--repair]", "check the database file for damage, or copy what can be read into a new one", cmdCheck},
-	{"rules", "check DIR", "validate a rules folder", cmdRules},
+	{"rules", "check [DIR] | import-galaxy [-o FILE] DIR", "validate a rules folder and list shared actor names, or compile MISP galaxy clusters into rules", cmdRules},
 	{"eval", "[--show] [--json] [--kinds LIST] [--rules DIR] GOLD_DIR", "score the extractor against gold files, as ../shared/eval/score.py", cmdEval},
 	{"demo", "[flags]", "run the daemon once on built-in sample news and print the claims", cmdDemo},
 }

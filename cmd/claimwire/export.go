@@ -24,7 +24,7 @@ func cmdExport(e *env, args []string) error {
 	fs.StringVar(&fa.Speaker, "speaker", "", "claims whose speaker is `name` (any case)")
 	fs.StringVar(&fa.Actor, "actor", "", "actor claims naming this `actor` (label, name or alias)")
 	groups := fs.Bool("groups", false, "write groups of claims that say the same thing across articles, not the claims")
-	format := fs.String("format", "csv", "output `format`: csv or ndjson")
+	format := fs.String("format", "csv", "output `format`: csv, ndjson or stix (a STIX 2.1 bundle)")
 	excel := fs.Bool("excel", false, "start the CSV with a byte-order mark, for Excel")
 	raw := fs.Bool("raw", false, "leave cells that look like spreadsheet formulas as they are")
 	out := fs.String("o", "", "write to `file` instead of standard output")
@@ -37,7 +37,7 @@ func cmdExport(e *env, args []string) error {
 	}
 	opts := export.Options{Format: export.Format(*format), Excel: *excel, Raw: *raw, Groups: *groups}
 	if !opts.Format.Valid() {
-		return usageErr("--format %q: want csv or ndjson", *format)
+		return usageErr("--format %q: want csv, ndjson or stix", *format)
 	}
 	filter, err := fa.Parse(time.Now())
 	if err != nil {
