@@ -145,8 +145,8 @@ func (t *Tagger) tagAt(i int, p1, p2 uint8) (string, uint8) {
 	if tag, ok := fixedTag(word); ok {
 		return tag, t.m.tagID(tag)
 	}
-	if ref, ok := t.m.tagDict[word]; ok {
-		return ref.tag, ref.id
+	if i := t.m.dict.find(word); i >= 0 {
+		return t.m.dictTags[t.m.dictTag[i]], t.m.dictID[i]
 	}
 	c := t.predict(i, word, p1, p2)
 	if c < 0 {
@@ -229,9 +229,7 @@ func (t *Tagger) predict(i int, word string, p1, p2 uint8) int {
 	s.add(m, m.tagPair[int(p1)*(m.nTags+1)+int(p2)])
 	if w := t.wid[p]; w >= 0 {
 		s.add(m, m.wordRows[w][wCur])
-		if row, ok := m.tagWord[uint64(p1)<<32|uint64(w)]; ok {
-			s.add(m, row)
-		}
+		s.add(m, m.tagWord.get(uint64(p1)<<32|uint64(w)))
 	}
 	t.addWord(&s, p-1, wPrev)
 	if id := t.sid[p-1]; id >= 0 {
