@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"syscall"
@@ -47,5 +49,21 @@ func countArticles(b *testing.B, path string, want int) {
 	defer db.Close()
 	if n, err := db.CountArticles(); err != nil || n != want {
 		b.Fatalf("%d articles stored, want %d (%v)", n, want, err)
+	}
+}
+
+// BenchmarkEval runs `claimwire eval ../shared/eval/polnear/dev --kinds
+// quote` in the process (the models and rules are loaded once, by the
+// first run), when the shared sets are beside the repository.
+func BenchmarkEval(b *testing.B) {
+	dir := "../../../shared/eval/polnear/dev"
+	if _, err := os.Stat(dir); err != nil {
+		b.Skipf("%s not found", dir)
+	}
+	for b.Loop() {
+		var out, errOut bytes.Buffer
+		if code := run([]string{"eval", dir, "--kinds", "quote"}, nil, &out, &errOut); code != 0 {
+			b.Fatalf("exit %d: %s", code, errOut.String())
+		}
 	}
 }

@@ -141,7 +141,7 @@ func cmpErr(a, b error) error {
 // no text.
 func (e *env) reprocessEach(total int, source func(func(model.Article) error) error,
 	each func(context.Context, model.Article) (int, error)) error {
-	bar := e.progress(total)
+	bar := e.progress(total, "reprocess")
 	var t tally
 	queue := make(chan model.Article)
 	var wg sync.WaitGroup
@@ -172,13 +172,15 @@ func (e *env) reprocessEach(total int, source func(func(model.Article) error) er
 	return err
 }
 
-// progress returns a progress bar on standard error when it is a terminal,
-// and one that draws nothing otherwise.
-func (e *env) progress(total int) *progressbar.ProgressBar {
+// progress returns a progress bar with the count and rate of articles on
+// standard error when it is a terminal, and one that draws nothing
+// otherwise.
+func (e *env) progress(total int, what string) *progressbar.ProgressBar {
 	f, ok := e.stderr.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return progressbar.DefaultSilent(int64(total))
 	}
-	return progressbar.NewOptions(total, progressbar.OptionSetWriter(f), progressbar.OptionSetDescription("reprocess"),
-		progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
+	return progressbar.NewOptions(total, progressbar.OptionSetWriter(f), progressbar.OptionSetDescription(what),
+		progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("articles"),
+		progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
 }
