@@ -49,6 +49,7 @@ type lexicon struct {
 	notCounted, numberWords          set
 	durations, invariant             set // units of time and plurals like "aircraft", from the number rules
 	triggers                         set // every word a rule starts from
+	claimWords                       cueTable
 
 	// quotes and speakers
 	speechObjects, invertible, occasions set
@@ -135,6 +136,7 @@ func newLexicon(rs *rules.Set) *lexicon {
 	for i := range rs.ActorPatterns {
 		lx.patterns = append(lx.patterns, &rs.ActorPatterns[i])
 	}
+	lx.claimWords = newCueTable(lx.triggers, lx.numberWords)
 	return lx
 }
 
