@@ -1,9 +1,9 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/claimwire/claimwire/rules"
 )
@@ -269,7 +269,20 @@ func (lx *lexicon) refineCAMEO(code, allegation string) string {
 
 func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' }
 
-var labelRE = regexp.MustCompile(`[^A-Z0-9]+`)
-
-// normLabel folds an actor label for comparison: "APT 31" = "apt31".
-func normLabel(s string) string { return labelRE.ReplaceAllString(strings.ToUpper(s), "") }
+// normLabel folds an actor label for comparison: "APT 31" = "apt31". It
+// is strings.ToUpper(s) with every character but A-Z and 0-9 removed
+// (written out: it runs on every capitalised word of an article).
+func normLabel(s string) string {
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		if r >= utf8.RuneSelf {
+			r = unicode.ToUpper(r) // "ı" is "I"
+		} else if 'a' <= r && r <= 'z' {
+			r -= 'a' - 'A'
+		}
+		if 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
+			b = append(b, byte(r))
+		}
+	}
+	return string(b)
+}

@@ -5,7 +5,10 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestCueTableMayClaim(t *testing.T) {
@@ -73,4 +76,26 @@ func TestSkippedSentencesDoNotMatter(t *testing.T) {
 		t.Fatal("no articles")
 	}
 	t.Logf("%d articles", n)
+}
+
+func TestNormLabelMatchesRegexp(t *testing.T) {
+	re := regexp.MustCompile(`[^A-Z0-9]+`)
+	for _, s := range []string{"", "APT 31", "apt-28", "Fancy Bear", "ıſk", "Ünion ß straße", "ǅemal", "x\u212ay", "Lazarus\tGroup", "UNC3886!", "ＡＰＴ２８"} {
+		if got, want := normLabel(s), re.ReplaceAllString(strings.ToUpper(s), ""); got != want {
+			t.Errorf("normLabel(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzNormLabel(f *testing.F) {
+	re := regexp.MustCompile(`[^A-Z0-9]+`)
+	f.Add("APT 31")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		if got, want := normLabel(s), re.ReplaceAllString(strings.ToUpper(s), ""); got != want {
+			t.Errorf("normLabel(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
