@@ -76,7 +76,7 @@ func appendToken(toks []token, text string, s, e, base int) []token {
 
 // fold lower-cases s and folds typographic apostrophes and quotes.
 func fold(s string) string {
-	return strings.ToLower(quoteFolder.Replace(s))
+	return strings.ToLower(foldQuotes(s))
 }
 
 var quoteFolder = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`)

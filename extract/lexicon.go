@@ -209,7 +209,7 @@ func (lx *lexicon) add(e *entry, name string) {
 // lookup returns the longest gazetteer entry that starts at toks[i] and
 // ends before toks[limit], and how many tokens it spans.
 func (lx *lexicon) lookup(toks []token, i, limit int) (*entry, int) {
-	first := quoteFolder.Replace(toks[i].text)
+	first := foldQuotes(toks[i].text)
 	for _, e := range lx.names[first] {
 		if matchWords(toks, i, limit, e.words) {
 			return e, len(e.words)
@@ -223,7 +223,7 @@ func matchWords(toks []token, i, limit int, words []string) bool {
 		return false
 	}
 	for k, w := range words {
-		if quoteFolder.Replace(toks[i+k].text) != w {
+		if foldQuotes(toks[i+k].text) != w {
 			return false
 		}
 	}

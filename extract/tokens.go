@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -187,4 +188,13 @@ func possessiveEnd(text string, i int, r rune, n int) int {
 		}
 	}
 	return e
+}
+
+// foldQuotes is quoteFolder.Replace(s) without the replacer's cost when
+// there is nothing to fold: every mark it folds starts with byte 0xE2.
+func foldQuotes(s string) string {
+	if strings.IndexByte(s, 0xE2) < 0 {
+		return s
+	}
+	return quoteFolder.Replace(s)
 }

@@ -75,7 +75,8 @@ type Model struct {
 	// rowStart[r]:rowStart[r+1] are row r's entries in cls and wts.
 	rowStart []uint32
 	cls      []uint8
-	wts      []int32 // thousandths
+	wts      []int32  // thousandths
+	rowMask  []uint64 // the classes of row r's entries, a bit each
 
 	tagNames []string         // tag id → tag
 	tagIDs   map[string]uint8 // every tag a feature names; unknown tags get nTags
@@ -200,6 +201,12 @@ func (m *Model) finish() (*Model, error) {
 	for i, c := range m.classes {
 		m.classIdx[c] = i
 		m.classTag = append(m.classTag, m.tagID(c))
+	}
+	m.rowMask = make([]uint64, len(m.rowStart)-1)
+	for r := range m.rowMask {
+		for _, c := range m.cls[m.rowStart[r]:m.rowStart[r+1]] {
+			m.rowMask[r] |= 1 << (c % maxClasses)
+		}
 	}
 	m.dictID = m.dictID[:0]
 	for _, t := range m.dictTag {

@@ -186,11 +186,14 @@ func (s *scores) add(m *Model, row int32) {
 	if row < 0 {
 		return
 	}
-	for k := m.rowStart[row]; k < m.rowStart[row+1]; k++ {
-		c := m.cls[k]
-		s.sum[c] += m.wts[k]
-		s.touched |= 1 << c
+	a, b := m.rowStart[row], m.rowStart[row+1]
+	cls := m.cls[a:b]
+	wts := m.wts[a:b]
+	wts = wts[:len(cls)]
+	for k, c := range cls {
+		s.sum[c%maxClasses] += wts[k]
 	}
+	s.touched |= m.rowMask[row]
 }
 
 // best is prose's max: the highest-scoring class among those some feature
