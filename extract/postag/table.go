@@ -55,9 +55,6 @@ func newStrTable(keys []string) strTable {
 // Len is the number of strings.
 func (t *strTable) Len() int { return max(len(t.offs)-1, 0) }
 
-// key returns string i.
-func (t *strTable) key(i int) string { return t.blob[t.offs[i]:t.offs[i+1]] }
-
 // find returns the index of s, or -1.
 func (t *strTable) find(s string) int32 {
 	if len(t.slots) == 0 {
