@@ -7,7 +7,7 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 BENCH_RUNS  ?= 5
 AEB         := ../shared/aeb/score_text.py
 
-.PHONY: all build test lint demo bench bench-extract bench-text bench-web screenshots clean
+.PHONY: all build test lint demo bench bench-extract bench-speed bench-text bench-web screenshots clean
 
 all: build
 
@@ -47,6 +47,26 @@ bench-extract:
 	$(GO) test -run '^$$' -bench Extract -cpu 1 ./extract | tee bin/bench-extract.txt
 	@grep '^BenchmarkExtract/' bin/bench-extract.txt | awk '{print $$3}' | sort -n | \
 		awk '{v[NR] = $$1} END {if (NR) printf "median over %d articles: %.2f ms per article\n", NR, v[int((NR+1)/2)] / 1e6}'
+
+# Extraction speed, each figure the median of $(BENCH_RUNS) runs: the
+# corpus benchmark on one core (every article of testdata/articles and,
+# when ../shared is there, of polnear/train: words/s per core and per CPU
+# second, allocations per article), `claimwire eval` of polnear/dev (wall
+# seconds), and reprocess --all of 10,000 stored articles with 1 and 2
+# workers (articles/s).
+POLNEAR_DEV := ../shared/eval/polnear/dev
+bench-speed: build
+	@mkdir -p bin
+	$(GO) test -run '^$$' -bench 'ExtractCorpus' -cpu 1 -count=$(BENCH_RUNS) ./extract | tee bin/bench-speed.txt
+	@if [ -d $(POLNEAR_DEV) ]; then for i in $$(seq $(BENCH_RUNS)); do \
+		s=$$(date +%s.%N); $(BIN) eval $(POLNEAR_DEV) --kinds quote >/dev/null || exit 1; e=$$(date +%s.%N); \
+		echo "BenchmarkEvalPolnearDev 1 $$(awk -v s=$$s -v e=$$e 'BEGIN {printf "%.2f", e - s}') s"; \
+	done | tee -a bin/bench-speed.txt; fi
+	$(GO) test -run '^$$' -bench 'Reprocess' -benchtime=1x -count=$(BENCH_RUNS) -timeout 60m ./cmd/claimwire | tee -a bin/bench-speed.txt
+	@grep '^Benchmark' bin/bench-speed.txt | \
+		awk '{for (i = 3; i < NF; i += 2) if ($$(i+1) != "ns/op") print $$1, $$(i+1), $$i}' | sort -k1,1 -k2,2 -k3,3g | \
+		awk '{k = $$1 " " $$2; if (k != last && last != "") {printf "median %-45s %12s over %d runs\n", last, v[int((n+1)/2)], n; n = 0} last = k; v[++n] = $$3} \
+		END {if (last != "") printf "median %-45s %12s over %d runs\n", last, v[int((n+1)/2)], n}'
 
 # Main-text extraction scored on the AEB benchmark pages, and the text
 # package's benchmarks.

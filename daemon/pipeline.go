@@ -105,18 +105,29 @@ func (p *Pipeline) Reprocess(ctx context.Context, db *store.DB, id string) (int,
 
 // ReprocessArticle is Reprocess for an article already read.
 func (p *Pipeline) ReprocessArticle(ctx context.Context, db *store.DB, a model.Article) (int, error) {
-	if strings.TrimSpace(a.Text) == "" {
-		return 0, fmt.Errorf("reprocess %s: %w (%s)", a.ID, ErrNoText, firstOf(a.Error, "empty"))
-	}
-	claims, err := p.extract(ctx, a, "reprocess")
+	claims, err := p.ReprocessClaims(ctx, a)
 	if err != nil {
-		return 0, fmt.Errorf("reprocess %s: %w", a.ID, err)
+		return 0, err
 	}
 	if err := db.ReplaceClaims(a.ID, claims); err != nil {
 		return 0, err
 	}
 	p.Metrics.articleReprocessed()
 	return len(claims), nil
+}
+
+// ReprocessClaims extracts the claims of a stored article again from its
+// stored text, without storing them: for callers that store many
+// articles' claims in one transaction (store.ReplaceClaimsMany).
+func (p *Pipeline) ReprocessClaims(ctx context.Context, a model.Article) ([]model.Claim, error) {
+	if strings.TrimSpace(a.Text) == "" {
+		return nil, fmt.Errorf("reprocess %s: %w (%s)", a.ID, ErrNoText, firstOf(a.Error, "empty"))
+	}
+	claims, err := p.extract(ctx, a, "reprocess")
+	if err != nil {
+		return nil, fmt.Errorf("reprocess %s: %w", a.ID, err)
+	}
+	return claims, nil
 }
 
 // TextHash is the dedup hash of an article's text: the same words, whatever

@@ -40,6 +40,15 @@ func confidence(p *Fields) float64 {
 
 // tally counts a prediction as right or wrong in its kind's band.
 func (s *scorer) tally(kind string, p *Fields, right bool) {
+	if right {
+		s.tallyN(kind, band(confidence(p)), [2]int{1, 0})
+	} else {
+		s.tallyN(kind, band(confidence(p)), [2]int{0, 1})
+	}
+}
+
+// tallyN adds counts of right and wrong predictions to band i of a kind.
+func (s *scorer) tallyN(kind string, i int, c [2]int) {
 	if s.bands == nil {
 		s.bands = map[string][][2]int{}
 	}
@@ -48,11 +57,8 @@ func (s *scorer) tally(kind string, p *Fields, right bool) {
 		b = make([][2]int, len(BandEdges))
 		s.bands[kind] = b
 	}
-	if right {
-		b[band(confidence(p))][0]++
-	} else {
-		b[band(confidence(p))][1]++
-	}
+	b[i][0] += c[0]
+	b[i][1] += c[1]
 }
 
 // bandScores lists the bands that hold predictions, by kind in table order.

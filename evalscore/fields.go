@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync/atomic"
 
 	"github.com/claimwire/claimwire/model"
 )
@@ -16,6 +17,19 @@ import (
 type Fields struct {
 	keys []string
 	vals map[string]any
+	// quoteToks caches tokens of the "quote" field: a quote is compared
+	// with every gold quote of its article
+	quoteToks atomic.Pointer[[]string]
+}
+
+// quoteTokens is tokens of the "quote" field, computed once.
+func (f *Fields) quoteTokens() []string {
+	if t := f.quoteToks.Load(); t != nil {
+		return *t
+	}
+	t := tokens(f.get("quote", nil))
+	f.quoteToks.Store(&t)
+	return t
 }
 
 // newFields builds Fields from key, value pairs.
@@ -28,6 +42,7 @@ func newFields(kv ...any) *Fields {
 }
 
 func (f *Fields) set(k string, v any) {
+	f.quoteToks.Store(nil)
 	if _, ok := f.vals[k]; !ok {
 		f.keys = append(f.keys, k)
 	}
@@ -63,7 +78,8 @@ func (f *Fields) UnmarshalJSON(b []byte) error {
 	if !ok {
 		return fmt.Errorf("want a JSON object, got %s", bytes.TrimSpace(b))
 	}
-	*f = *obj
+	f.keys, f.vals = obj.keys, obj.vals
+	f.quoteToks.Store(nil)
 	return nil
 }
 

@@ -124,8 +124,10 @@ func tokens(v any) []string {
 }
 
 // overlapF1 is the F1 of the two texts' token multisets.
-func overlapF1(a, b any) float64 {
-	ta, tb := tokens(a), tokens(b)
+func overlapF1(a, b any) float64 { return overlapTokens(tokens(a), tokens(b)) }
+
+// overlapTokens is overlapF1 of texts already cut into tokens.
+func overlapTokens(ta, tb []string) float64 {
 	if len(ta) == 0 || len(tb) == 0 {
 		return 0
 	}
@@ -207,9 +209,9 @@ func match(kind string, p, g *Fields) bool {
 		return actorMatch(p, g)
 	case "quote":
 		return entityMatch(p.get("speaker", ""), asList(g.get("speaker", nil))) &&
-			overlapF1(p.get("quote", ""), g.get("quote", nil)) >= 0.5
+			overlapTokens(p.quoteTokens(), g.quoteTokens()) >= 0.5
 	case "quote_span":
-		return overlapF1(p.get("quote", ""), g.get("quote", nil)) >= 0.5
+		return overlapTokens(p.quoteTokens(), g.quoteTokens()) >= 0.5
 	case "number":
 		return numberMatch(p, g)
 	}

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/claimwire/claimwire/model"
 )
@@ -52,18 +53,76 @@ func Score(ctx context.Context, golds []Gold, predict Predictor) (*Report, error
 // quotes alone is scored with []string{"quote"}, so that the numbers the
 // extractor finds in it are not counted as errors.
 func ScoreKinds(ctx context.Context, golds []Gold, predict Predictor, kinds []string) (*Report, error) {
+	return ScoreKindsOn(ctx, golds, predict, kinds, 1, nil)
+}
+
+// ScoreKindsOn is ScoreKinds with the articles predicted and scored by
+// workers goroutines at once (predict must be safe for concurrent use),
+// calling done, if not nil, as each article is scored. The report is the
+// same whatever the number of workers: articles are merged in gold order.
+func ScoreKindsOn(ctx context.Context, golds []Gold, predict Predictor, kinds []string, workers int, done func()) (*Report, error) {
+	each := make([]*scorer, len(golds))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(workers, 1) {
+		wg.Go(func() {
+			for i := range next {
+				each[i] = scoreArticle(ctx, golds[i], predict, kinds)
+				if done != nil {
+					done()
+				}
+			}
+		})
+	}
+feed:
+	for i := range golds {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	s := newScorer(kinds)
-	for _, g := range golds {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		preds, err := predictFields(ctx, predict, g.Text)
-		if err != nil {
-			s.failed = append(s.failed, Failure{ID: g.ID, Err: err})
-		}
-		s.article(g, preds)
+	for _, a := range each {
+		s.merge(a)
 	}
 	return s.report(len(golds)), nil
+}
+
+// scoreArticle predicts and scores one article.
+func scoreArticle(ctx context.Context, g Gold, predict Predictor, kinds []string) *scorer {
+	s := newScorer(kinds)
+	preds, err := predictFields(ctx, predict, g.Text)
+	if err != nil {
+		s.failed = append(s.failed, Failure{ID: g.ID, Err: err})
+	}
+	s.article(g, preds)
+	return s
+}
+
+// merge adds the counts, misses and failures of a to s.
+func (s *scorer) merge(a *scorer) {
+	for kind, c := range a.counts {
+		sc := s.count(kind)
+		for i := range c {
+			sc[i] += c[i]
+		}
+	}
+	for kind, bands := range a.bands {
+		for i, c := range bands {
+			if c[0]+c[1] == 0 {
+				continue
+			}
+			s.tallyN(kind, i, c)
+		}
+	}
+	s.misses = append(s.misses, a.misses...)
+	s.failed = append(s.failed, a.failed...)
 }
 
 // predictFields returns the predicted claims as score.py reads them.

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -47,20 +46,18 @@ type doc struct {
 	ents          [][]string // prose entity labels per sentence, filled on demand
 }
 
-// tokenRE matches, in order of preference: dotted abbreviations (U.S.),
-// numbers with separators (10,000 and 1.5), words with inner hyphens,
-// apostrophes, dots or ampersands (cyber-espionage, AT&T), a possessive
-// ending, two apostrophes standing for a quotation mark (”Yes,” she
-// said), and any other single character.
-var tokenRE = regexp.MustCompile(`(?:\p{L}\.){2,}|\$?\d[\d,.]*\d%?|\d+%?|` +
-	`[\p{L}\p{N}]+(?:[-'’.&/][\p{L}\p{N}]+)*|['’]s\b|''|[^\s\p{Z}]`)
-
+// tokenize cuts text into tokens (see nextToken): start is the offset of
+// text in the article.
 func tokenize(text string, start int) []token {
 	var toks []token
-	for _, m := range tokenRE.FindAllStringIndex(text, -1) {
-		toks = appendToken(toks, text, m[0], m[1], start)
+	for i := 0; ; {
+		s, e := nextToken(text, i)
+		if s < 0 {
+			return toks
+		}
+		toks = appendToken(toks, text, s, e, start)
+		i = e
 	}
-	return toks
 }
 
 // appendToken splits a possessive ending off a word (Beijing’s → Beijing ’s)
@@ -79,7 +76,7 @@ func appendToken(toks []token, text string, s, e, base int) []token {
 
 // fold lower-cases s and folds typographic apostrophes and quotes.
 func fold(s string) string {
-	return strings.ToLower(quoteFolder.Replace(s))
+	return strings.ToLower(foldQuotes(s))
 }
 
 var quoteFolder = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`)

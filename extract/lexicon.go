@@ -52,6 +52,7 @@ type lexicon struct {
 	notCounted, numberWords          set
 	durations, invariant             set // units of time and plurals like "aircraft", from the number rules
 	triggers                         set // every word a rule starts from
+	claimWords                       cueTable
 
 	// quotes and speakers
 	speechObjects, invertible, occasions set
@@ -145,6 +146,7 @@ func newLexicon(rs *rules.Set) *lexicon {
 	for i := range rs.ActorPatterns {
 		lx.patterns = append(lx.patterns, &rs.ActorPatterns[i])
 	}
+	lx.claimWords = newCueTable(lx.triggers, lx.numberWords)
 	return lx
 }
 
@@ -199,7 +201,7 @@ func (lx *lexicon) add(e *entry, name string) {
 // lookup returns the longest gazetteer entry that starts at toks[i] and
 // ends before toks[limit], and how many tokens it spans.
 func (lx *lexicon) lookup(toks []token, i, limit int) (*entry, int) {
-	first := quoteFolder.Replace(toks[i].text)
+	first := foldQuotes(toks[i].text)
 	for _, e := range lx.names[first] {
 		if matchWords(toks, i, limit, e.words) {
 			return e, len(e.words)
@@ -213,7 +215,7 @@ func matchWords(toks []token, i, limit int, words []string) bool {
 		return false
 	}
 	for k, w := range words {
-		if quoteFolder.Replace(toks[i+k].text) != w {
+		if foldQuotes(toks[i+k].text) != w {
 			return false
 		}
 	}

@@ -140,30 +140,28 @@ func writeFolded(b *strings.Builder, s string) {
 }
 
 // tagAll sets the part-of-speech tags of the sentences that a rule can
-// use: tagging is most of the cost of extraction, and a sentence with no
-// cue word, number or quotation yields no claim.
+// use: every sentence up to the last one holding a cue word, number or
+// quotation (found in one pass over its tokens, see cueTable). Sentences
+// after it yield no claim and no rule reads their tags; an earlier
+// sentence without a cue still matters, since its subject and the people
+// it names are what later pronouns and surnames refer to.
 func (d *doc) tagAll() {
 	st := taggers.Get().(*sentenceTagger)
 	defer taggers.Put(st)
-	for si, s := range d.sents {
-		if d.mayClaim(si) {
-			st.tag(d.toks[s.first:s.last])
+	last := len(d.sents) - 1
+	if !tagEverySentence {
+		for last >= 0 && !d.lx.claimWords.mayClaim(d.toks[d.sents[last].first:d.sents[last].last]) {
+			last--
 		}
+	}
+	for _, s := range d.sents[:last+1] {
+		st.tag(d.toks[s.first:s.last])
 	}
 }
 
-// mayClaim reports whether sentence si holds anything a rule starts from:
-// a cue word, a number, a quotation mark or a pronoun that may speak.
-func (d *doc) mayClaim(si int) bool {
-	s := d.sents[si]
-	for i := s.first; i < s.last; i++ {
-		t := &d.toks[i]
-		if t.isQuote() || isDigit(t.text) || d.lx.numberWords.has(t.lower) || d.lx.triggers.has(t.lower) {
-			return true
-		}
-	}
-	return false
-}
+// tagEverySentence makes tagAll tag every sentence: tests check with it
+// that the sentences it skips make no difference.
+var tagEverySentence = false
 
 // entities returns prose's IOB entity labels for sentence si, computing
 // them on first use: the entity model costs several times the tagger, and

@@ -4,21 +4,28 @@ import (
 	"cmp"
 	"maps"
 	"slices"
-	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Label folds an actor name for comparison, ignoring case, spaces and
 // punctuation: "APT 31", "apt-31" and "APT31" are one label. Names with no
 // Latin letter or digit fold to "".
 func Label(name string) string {
-	var b strings.Builder
-	b.Grow(len(name))
-	for _, r := range strings.ToUpper(name) {
-		if r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
-			b.WriteRune(r)
+	// strings.ToUpper with the rest removed, written out: it runs on every
+	// capitalised word of an article
+	b := make([]byte, 0, len(name))
+	for _, r := range name {
+		if r >= utf8.RuneSelf {
+			r = unicode.ToUpper(r) // "ı" is "I"
+		} else if 'a' <= r && r <= 'z' {
+			r -= 'a' - 'A'
+		}
+		if 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' {
+			b = append(b, byte(r))
 		}
 	}
-	return b.String()
+	return string(b)
 }
 
 // AllActors returns the curated actors merged with the galaxy groups (see

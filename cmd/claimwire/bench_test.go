@@ -1,6 +1,10 @@
 package main
 
 import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"syscall"
@@ -8,6 +12,9 @@ import (
 	"time"
 
 	"github.com/claimwire/claimwire/daemon/daemontest"
+	"github.com/claimwire/claimwire/extract"
+	"github.com/claimwire/claimwire/feeds"
+	"github.com/claimwire/claimwire/model"
 	"github.com/claimwire/claimwire/store"
 )
 
@@ -48,4 +55,99 @@ func countArticles(b *testing.B, path string, want int) {
 	if n, err := db.CountArticles(); err != nil || n != want {
 		b.Fatalf("%d articles stored, want %d (%v)", n, want, err)
 	}
+}
+
+// BenchmarkEval runs `claimwire eval ../shared/eval/polnear/dev --kinds
+// quote` in the process (the models and rules are loaded once, by the
+// first run), when the shared sets are beside the repository.
+func BenchmarkEval(b *testing.B) {
+	dir := "../../../shared/eval/polnear/dev"
+	if _, err := os.Stat(dir); err != nil {
+		b.Skipf("%s not found", dir)
+	}
+	for b.Loop() {
+		var out, errOut bytes.Buffer
+		if code := run([]string{"eval", dir, "--kinds", "quote"}, nil, &out, &errOut); code != 0 {
+			b.Fatalf("exit %d: %s", code, errOut.String())
+		}
+	}
+}
+
+// BenchmarkReprocess builds a database of 10,000 stored articles (the
+// polnear training articles over and over when ../shared is beside the
+// repository, else the project's golden articles) and reprocesses them
+// all, as `reprocess --all`, with 1 and 2 workers: articles per second,
+// and per second of the process's CPU time (steadier on a busy machine).
+// Run it with -benchtime=1x.
+func BenchmarkReprocess(b *testing.B) {
+	const n = 10000
+	texts := benchTexts(b)
+	path := filepath.Join(b.TempDir(), "reprocess.db")
+	db, err := store.Open(path, store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	var batch []store.Entry
+	for i := range n {
+		url := fmt.Sprintf("https://news.example/%d", i)
+		batch = append(batch, store.Entry{Article: model.Article{ID: model.ArticleID(url), URL: url,
+			Text: texts[i%len(texts)], Fetched: time.Unix(int64(i), 0)}})
+		if len(batch) == 500 || i == n-1 {
+			if err := db.Commit(batch); err != nil {
+				b.Fatal(err)
+			}
+			batch = batch[:0]
+		}
+	}
+	p, err := pipeline(nil, feeds.DefaultOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	extract.LoadModel()
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			var articles, fails int
+			var ru0, ru1 syscall.Rusage
+			_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru0)
+			for runs := 1; b.Loop(); runs++ {
+				err := reprocessStore(context.Background(), db, p, workers, func(_ int, err error) {
+					articles++
+					if err != nil {
+						fails++
+					}
+				})
+				if err != nil || fails > 0 || articles != n*runs {
+					b.Fatalf("%d articles reprocessed, %d failed (%v)", articles, fails, err)
+				}
+			}
+			_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru1)
+			b.ReportMetric(float64(articles)/b.Elapsed().Seconds(), "articles/s")
+			if cpu := time.Duration(ru1.Utime.Nano() + ru1.Stime.Nano() - ru0.Utime.Nano() - ru0.Stime.Nano()); cpu > 0 {
+				b.ReportMetric(float64(articles)/cpu.Seconds(), "articles/cpu-s")
+			}
+			b.ReportMetric(0, "ns/op")
+		})
+	}
+}
+
+// benchTexts are the texts of the polnear training articles, or of the
+// project's golden articles when ../shared is not there.
+func benchTexts(b *testing.B) []string {
+	for _, dir := range []string{"../../../shared/eval/polnear/train", "../../testdata/articles"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		var texts []string
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			texts = append(texts, string(data))
+		}
+		if len(texts) > 0 {
+			return texts
+		}
+	}
+	b.Fatal("no articles")
+	return nil
 }

@@ -23,6 +23,8 @@ func cmdReprocess(e *env, args []string) error {
 	fs := e.flags()
 	db := dbFlag(fs)
 	all := fs.Bool("all", false, "reprocess every stored article")
+	var workers int
+	boundedInt(fs, &workers, "workers", runtime.NumCPU(), 1, 256, "extract `number` articles at once (default: one per core)")
 	rulesDirs := rulesFlag(fs)
 	pos, err := e.parse(fs, args)
 	if err != nil {
@@ -37,17 +39,17 @@ func cmdReprocess(e *env, args []string) error {
 	}
 	defer acc.Close()
 	if acc.client != nil {
-		return e.reprocessAPI(acc.client, pos, len(*rulesDirs) > 0)
+		return e.reprocessAPI(acc.client, pos, len(*rulesDirs) > 0, workers)
 	}
 	p, err := pipeline(*rulesDirs, feeds.DefaultOptions())
 	if err != nil {
 		return err
 	}
-	return e.reprocessDB(acc.db, p, pos)
+	return e.reprocessDB(acc.db, p, pos, workers)
 }
 
 // reprocessDB reprocesses from the database file, one article or all.
-func (e *env) reprocessDB(db *store.DB, p *daemon.Pipeline, pos []string) error {
+func (e *env) reprocessDB(db *store.DB, p *daemon.Pipeline, pos []string, workers int) error {
 	if len(pos) == 1 {
 		a, err := api.Resolve(db, pos[0])
 		if err != nil {
@@ -60,13 +62,89 @@ func (e *env) reprocessDB(db *store.DB, p *daemon.Pipeline, pos []string) error 
 	if err != nil {
 		return err
 	}
-	each := func(ctx context.Context, a model.Article) (int, error) { return p.ReprocessArticle(ctx, db, a) }
-	source := func(yield func(model.Article) error) error { return db.ForEachArticle(yield) }
-	return e.reprocessEach(total, source, each)
+	bar := e.progress(total, "reprocess")
+	var t tally
+	err = reprocessStore(e.ctx, db, p, workers, func(n int, err error) {
+		t.add(n, err)
+		_ = bar.Add(1)
+	})
+	_ = bar.Finish()
+	return e.summary(&t, err)
+}
+
+// writeBatch is how many articles' claims reprocessStore replaces in one
+// transaction: one write to disk each, instead of one per article.
+const writeBatch = 256
+
+// reprocessStore extracts the claims of every stored article again on
+// workers goroutines, and one writer replaces them in the store a batch
+// at a time. done is called, from the writer, once per article with its
+// claim count or error. An article whose claims cannot be stored fails
+// alone: a failed batch is written again one article at a time.
+func reprocessStore(ctx context.Context, db *store.DB, p *daemon.Pipeline, workers int, done func(int, error)) error {
+	type result struct {
+		id     string
+		claims []model.Claim
+		err    error
+	}
+	queue := make(chan model.Article, 2*workers)
+	results := make(chan result, 2*workers)
+	var srcErr error
+	go func() {
+		defer close(queue)
+		srcErr = db.ForEachArticle(func(a model.Article) error {
+			select {
+			case queue <- a:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for a := range queue {
+				claims, err := p.ReprocessClaims(ctx, a)
+				results <- result{a.ID, claims, err}
+			}
+		})
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	var batch []store.ArticleClaims
+	flush := func() {
+		if err := db.ReplaceClaimsMany(batch); err == nil {
+			for _, b := range batch {
+				done(len(b.Claims), nil)
+			}
+		} else {
+			for _, b := range batch {
+				done(len(b.Claims), db.ReplaceClaims(b.ArticleID, b.Claims))
+			}
+		}
+		batch = batch[:0]
+	}
+	for r := range results {
+		if r.err != nil {
+			done(0, r.err)
+			continue
+		}
+		batch = append(batch, store.ArticleClaims{ArticleID: r.id, Claims: r.claims})
+		if len(batch) == writeBatch {
+			flush()
+		}
+	}
+	if len(batch) > 0 {
+		flush()
+	}
+	return srcErr
 }
 
 // reprocessAPI asks the running daemon to reprocess, one article or all.
-func (e *env) reprocessAPI(c *api.Client, pos []string, rulesGiven bool) error {
+func (e *env) reprocessAPI(c *api.Client, pos []string, rulesGiven bool, workers int) error {
 	if rulesGiven {
 		fmt.Fprintln(e.stderr, "claimwire: reprocess: note: a daemon holds the database; it reprocesses with its own rules, not --rules")
 	}
@@ -90,7 +168,7 @@ func (e *env) reprocessAPI(c *api.Client, pos []string, rulesGiven bool) error {
 		}
 		return nil
 	}
-	return e.reprocessEach(len(list), source, each)
+	return e.reprocessEach(len(list), source, each, workers)
 }
 
 func (e *env) reprocessed(id string, n int, err error) error {
@@ -135,17 +213,16 @@ func cmpErr(a, b error) error {
 	return b
 }
 
-// reprocessEach runs each on every article that source yields, on every
-// core, with a progress bar when standard error is a terminal, and prints a
-// summary. It fails if any article failed for a reason other than having
-// no text.
+// reprocessEach runs each on every article that source yields, on workers
+// goroutines, with a progress bar when standard error is a terminal, and
+// prints a summary.
 func (e *env) reprocessEach(total int, source func(func(model.Article) error) error,
-	each func(context.Context, model.Article) (int, error)) error {
-	bar := e.progress(total)
+	each func(context.Context, model.Article) (int, error), workers int) error {
+	bar := e.progress(total, "reprocess")
 	var t tally
 	queue := make(chan model.Article)
 	var wg sync.WaitGroup
-	for range runtime.NumCPU() {
+	for range workers {
 		wg.Go(func() {
 			for a := range queue {
 				n, err := each(e.ctx, a)
@@ -165,6 +242,12 @@ func (e *env) reprocessEach(total int, source func(func(model.Article) error) er
 	close(queue)
 	wg.Wait()
 	_ = bar.Finish()
+	return e.summary(&t, err)
+}
+
+// summary prints the outcome of reprocess --all. It fails if any article
+// failed for a reason other than having no text.
+func (e *env) summary(t *tally, err error) error {
 	fmt.Fprintf(e.stdout, "reprocessed %d articles: %d claims; %d without text skipped; %d failed\n", t.articles, t.claims, t.noText, t.fails)
 	if err == nil && t.fails > 0 {
 		err = fmt.Errorf("%d articles failed, the first: %w", t.fails, t.firstErr)
@@ -172,13 +255,15 @@ func (e *env) reprocessEach(total int, source func(func(model.Article) error) er
 	return err
 }
 
-// progress returns a progress bar on standard error when it is a terminal,
-// and one that draws nothing otherwise.
-func (e *env) progress(total int) *progressbar.ProgressBar {
+// progress returns a progress bar with the count and rate of articles on
+// standard error when it is a terminal, and one that draws nothing
+// otherwise.
+func (e *env) progress(total int, what string) *progressbar.ProgressBar {
 	f, ok := e.stderr.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return progressbar.DefaultSilent(int64(total))
 	}
-	return progressbar.NewOptions(total, progressbar.OptionSetWriter(f), progressbar.OptionSetDescription("reprocess"),
-		progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
+	return progressbar.NewOptions(total, progressbar.OptionSetWriter(f), progressbar.OptionSetDescription(what),
+		progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("articles"),
+		progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
 }

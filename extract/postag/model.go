@@ -13,9 +13,11 @@ package postag
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/gob"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -73,11 +75,18 @@ type Model struct {
 	// rowStart[r]:rowStart[r+1] are row r's entries in cls and wts.
 	rowStart []uint32
 	cls      []uint8
-	wts      []int32 // thousandths
+	wts      []int32  // thousandths
+	rowMask  []uint64 // the classes of row r's entries, a bit each
 
-	tagIDs  map[string]uint8 // every tag a feature names; unknown tags get nTags
-	nTags   int
-	tagDict map[string]tagRef // prose's words with one near-certain tag
+	tagNames []string         // tag id → tag
+	tagIDs   map[string]uint8 // every tag a feature names; unknown tags get nTags
+	nTags    int
+	// dict is prose's words with one near-certain tag: word i has tag
+	// dictTags[dictTag[i]], of id dictID[i]
+	dict     strTable
+	dictTags []string
+	dictTag  []uint8
+	dictID   []uint8
 	// classTag[c] is the tag id of class c.
 	classTag []uint8
 
@@ -86,11 +95,11 @@ type Model struct {
 	tag1     []int32    // by tag id (nTags+1 entries)
 	tag2     []int32
 	tagPair  []int32 // by p1*(nTags+1)+p2
-	words    map[string]int32
+	words    strTable
 	wordRows [][nWordRows]int32
-	sufs     map[string]int32
+	sufs     strTable
 	sufRows  [][nSufRows]int32
-	tagWord  map[uint64]int32 // tag id<<32 | word id
+	tagWord  u64Table // tag id<<32 | word id → row
 
 	startWord, start2Word, endWord, end2Word int32 // word ids of the padding
 	hyphenWord, yearWord, digitsWord         int32
@@ -99,8 +108,17 @@ type Model struct {
 	startTag, start2Tag                      uint8
 }
 
-// Load decodes prose's embedded tagger model and builds the lookup tables.
-func Load() (*Model, error) {
+// builder holds what building a Model from prose's maps needs besides
+// the Model.
+type builder struct {
+	*Model
+	wordIDs, sufIDs map[string]int32
+	tagWord         map[uint64]int32
+}
+
+// LoadProse decodes prose's embedded tagger model and builds the lookup
+// tables from it: what Load reads ready-made from the model file.
+func LoadProse() (*Model, error) {
 	var weights map[string]map[string]float64
 	var tags map[string]string
 	var classes []string
@@ -122,8 +140,8 @@ func Load() (*Model, error) {
 // build lays out a perceptron given as prose holds it: feature string →
 // class → weight, the word → tag dictionary and the classes.
 func build(weights map[string]map[string]float64, tags map[string]string, classes []string) (*Model, error) {
-	m := &Model{tagIDs: map[string]uint8{}, words: map[string]int32{}, sufs: map[string]int32{},
-		tagWord: map[uint64]int32{}, bias: noRow}
+	m := &builder{Model: &Model{tagIDs: map[string]uint8{}, bias: noRow},
+		wordIDs: map[string]int32{}, sufIDs: map[string]int32{}, tagWord: map[uint64]int32{}}
 	if err := m.addClasses(classes, weights); err != nil {
 		return nil, err
 	}
@@ -142,35 +160,90 @@ func build(weights map[string]map[string]float64, tags map[string]string, classe
 		}
 		m.place(f, row)
 	}
-	m.padding()
-	m.tagDict = make(map[string]tagRef, len(tags))
-	for w, t := range tags {
-		m.tagDict[w] = tagRef{t, m.tagID(t)}
+	m.words, m.sufs = newStrTable(byID(m.wordIDs)), newStrTable(byID(m.sufIDs))
+	keys := sortedKeys(m.tagWord)
+	vals := make([]int32, len(keys))
+	for i, k := range keys {
+		vals[i] = m.tagWord[k]
 	}
-	for _, c := range m.classes {
+	m.tagWord = nil
+	m.Model.tagWord = newU64Table(keys, vals)
+	m.tagNames = make([]string, len(m.tagIDs))
+	for t, id := range m.tagIDs {
+		m.tagNames[id] = t
+	}
+	words := sortedKeys(tags)
+	m.dict = newStrTable(words)
+	dictTags := map[string]uint8{}
+	for _, t := range sortedKeys(valueSet(tags)) {
+		dictTags[t] = uint8(len(m.dictTags))
+		m.dictTags = append(m.dictTags, t)
+	}
+	if len(m.dictTags) > math.MaxUint8 {
+		return nil, fmt.Errorf("postag: %d tags in the tag dictionary", len(m.dictTags))
+	}
+	for _, w := range words {
+		m.dictTag = append(m.dictTag, dictTags[tags[w]])
+	}
+	return m.finish()
+}
+
+// finish derives what the saved fields imply: the tag and class indexes,
+// the padding ids and the dictionary's tag ids.
+func (m *Model) finish() (*Model, error) {
+	m.nTags = len(m.tagNames)
+	m.tagIDs = make(map[string]uint8, m.nTags)
+	for id, t := range m.tagNames {
+		m.tagIDs[t] = uint8(id)
+	}
+	m.classIdx = make(map[string]int, len(m.classes))
+	m.classTag = m.classTag[:0]
+	for i, c := range m.classes {
+		m.classIdx[c] = i
 		m.classTag = append(m.classTag, m.tagID(c))
 	}
+	m.rowMask = make([]uint64, len(m.rowStart)-1)
+	for r := range m.rowMask {
+		for _, c := range m.cls[m.rowStart[r]:m.rowStart[r+1]] {
+			m.rowMask[r] |= 1 << (c % maxClasses)
+		}
+	}
+	m.dictID = m.dictID[:0]
+	for _, t := range m.dictTag {
+		m.dictID = append(m.dictID, m.tagID(m.dictTags[t]))
+	}
+	m.padding()
 	return m, nil
 }
 
-// tagRef is a tag with its id.
-type tagRef struct {
-	tag string
-	id  uint8
+func byID(ids map[string]int32) []string {
+	keys := make([]string, len(ids))
+	for k, id := range ids {
+		keys[id] = k
+	}
+	return keys
 }
 
-func sortedKeys[V any](mp map[string]V) []string {
-	keys := make([]string, 0, len(mp))
+func valueSet(mp map[string]string) map[string]bool {
+	set := map[string]bool{}
+	for _, v := range mp {
+		set[v] = true
+	}
+	return set
+}
+
+func sortedKeys[K cmp.Ordered, V any](mp map[K]V) []K {
+	keys := make([]K, 0, len(mp))
 	for k := range mp {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	slices.Sort(keys)
 	return keys
 }
 
 // addClasses numbers the classes in prose's order, then any class a weight
 // names that the class list lacks, in sorted order.
-func (m *Model) addClasses(classes []string, weights map[string]map[string]float64) error {
+func (m *builder) addClasses(classes []string, weights map[string]map[string]float64) error {
 	m.classIdx = map[string]int{}
 	for _, c := range classes {
 		if _, ok := m.classIdx[c]; !ok {
@@ -216,7 +289,7 @@ func split(f string) (string, []string) {
 }
 
 // internNames gives ids to the tags, words and suffixes feature f names.
-func (m *Model) internNames(f string) error {
+func (m *builder) internNames(f string) error {
 	t, args := split(f)
 	switch t {
 	case fTag1, fTag2:
@@ -237,7 +310,7 @@ func (m *Model) internNames(f string) error {
 	return nil
 }
 
-func (m *Model) internTag(tag string) error {
+func (m *builder) internTag(tag string) error {
 	if _, ok := m.tagIDs[tag]; ok {
 		return nil
 	}
@@ -248,38 +321,38 @@ func (m *Model) internTag(tag string) error {
 	return nil
 }
 
-func (m *Model) internWord(w string) int32 {
-	id, ok := m.words[w]
+func (m *builder) internWord(w string) int32 {
+	id, ok := m.wordIDs[w]
 	if !ok {
-		id = int32(len(m.words))
-		m.words[w] = id
+		id = int32(len(m.wordIDs))
+		m.wordIDs[w] = id
 	}
 	return id
 }
 
-func (m *Model) internSuffix(s string) int32 {
-	id, ok := m.sufs[s]
+func (m *builder) internSuffix(s string) int32 {
+	id, ok := m.sufIDs[s]
 	if !ok {
-		id = int32(len(m.sufs))
-		m.sufs[s] = id
+		id = int32(len(m.sufIDs))
+		m.sufIDs[s] = id
 	}
 	return id
 }
 
 // allocTables sizes the tables once every name has its id, with every
 // entry noRow.
-func (m *Model) allocTables() {
+func (m *builder) allocTables() {
 	m.nTags = len(m.tagIDs)
 	n := m.nTags + 1
 	m.tag1, m.tag2, m.tagPair = filled(n), filled(n), filled(n*n)
 	for i := range m.pref1 {
 		m.pref1[i] = noRow
 	}
-	m.wordRows = make([][nWordRows]int32, len(m.words))
+	m.wordRows = make([][nWordRows]int32, len(m.wordIDs))
 	for i := range m.wordRows {
 		m.wordRows[i] = [nWordRows]int32{noRow, noRow, noRow, noRow, noRow}
 	}
-	m.sufRows = make([][nSufRows]int32, len(m.sufs))
+	m.sufRows = make([][nSufRows]int32, len(m.sufIDs))
 	for i := range m.sufRows {
 		m.sufRows[i] = [nSufRows]int32{noRow, noRow, noRow}
 	}
@@ -294,7 +367,7 @@ func filled(n int) []int32 {
 }
 
 // addRow appends one feature's weights, in class order, as thousandths.
-func (m *Model) addRow(ws map[string]float64) error {
+func (m *builder) addRow(ws map[string]float64) error {
 	first := len(m.cls)
 	for c, w := range ws {
 		milli := math.Round(w * 1000)
@@ -325,7 +398,7 @@ func (r rowSorter) Swap(i, j int) {
 }
 
 // place files row under the template and arguments of feature f.
-func (m *Model) place(f string, row int32) {
+func (m *builder) place(f string, row int32) {
 	t, args := split(f)
 	switch t {
 	case fBias:
@@ -339,13 +412,13 @@ func (m *Model) place(f string, row int32) {
 	case fTagPair:
 		m.tagPair[int(m.tagIDs[args[0]])*(m.nTags+1)+int(m.tagIDs[args[1]])] = row
 	case fTagWord:
-		m.tagWord[uint64(m.tagIDs[args[0]])<<32|uint64(m.words[args[1]])] = row
+		m.tagWord[uint64(m.tagIDs[args[0]])<<32|uint64(m.wordIDs[args[1]])] = row
 	case fSuffix:
-		m.sufRows[m.sufs[args[0]]][sCur] = row
+		m.sufRows[m.sufIDs[args[0]]][sCur] = row
 	case fPrevSuffix:
-		m.sufRows[m.sufs[args[0]]][sPrev] = row
+		m.sufRows[m.sufIDs[args[0]]][sPrev] = row
 	case fNextSuffix:
-		m.sufRows[m.sufs[args[0]]][sNext] = row
+		m.sufRows[m.sufIDs[args[0]]][sNext] = row
 	default:
 		m.placeWord(t, args, row)
 	}
@@ -353,15 +426,15 @@ func (m *Model) place(f string, row int32) {
 
 var wordSlot = map[string]int{fWord: wCur, fPrevWord: wPrev, fPrev2Word: wPrev2, fNextWord: wNext, fNext2Word: wNext2}
 
-func (m *Model) placeWord(t string, args []string, row int32) {
+func (m *builder) placeWord(t string, args []string, row int32) {
 	if k, ok := wordSlot[t]; ok {
-		m.wordRows[m.words[args[0]]][k] = row
+		m.wordRows[m.wordIDs[args[0]]][k] = row
 	}
 }
 
 // placePref1 files an "i pref1" row under every first byte b for which
 // prose's string(w[0]), the byte read as a code point, gives the key.
-func (m *Model) placePref1(key string, row int32) {
+func (m *builder) placePref1(key string, row int32) {
 	for b := range 256 {
 		if string(rune(b)) == key {
 			m.pref1[b] = row
@@ -381,19 +454,9 @@ func (m *Model) padding() {
 	m.startTag, m.start2Tag = m.tagID("-START-"), m.tagID("-START2-")
 }
 
-func (m *Model) wordID(w string) int32 {
-	if id, ok := m.words[w]; ok {
-		return id
-	}
-	return noRow
-}
+func (m *Model) wordID(w string) int32 { return m.words.find(w) }
 
-func (m *Model) sufID(s string) int32 {
-	if id, ok := m.sufs[s]; ok {
-		return id
-	}
-	return noRow
-}
+func (m *Model) sufID(s string) int32 { return m.sufs.find(s) }
 
 func (m *Model) tagID(t string) uint8 {
 	if id, ok := m.tagIDs[t]; ok {
@@ -410,15 +473,9 @@ func (m *Model) Size() int {
 	n := 4*len(m.rowStart) + len(m.cls) + 4*len(m.wts)
 	n += 4 * (len(m.tag1) + len(m.tag2) + len(m.tagPair) + len(m.pref1))
 	n += 4*nWordRows*len(m.wordRows) + 4*nSufRows*len(m.sufRows)
-	for w := range m.words {
-		n += len(w) + 16 + 4 + 8 // key bytes, string header, value, map overhead
+	for _, t := range []*strTable{&m.words, &m.sufs, &m.dict} {
+		n += len(t.blob) + 4*len(t.offs) + 4*len(t.slots)
 	}
-	for s := range m.sufs {
-		n += len(s) + 16 + 4 + 8
-	}
-	n += len(m.tagWord) * (8 + 4 + 8)
-	for w := range m.tagDict {
-		n += len(w) + 16 + 24 + 8
-	}
+	n += 12*len(m.tagWord.keys) + 2*len(m.dictTag)
 	return n
 }

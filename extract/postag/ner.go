@@ -43,18 +43,26 @@ var entityFeatures = [nFeatures]string{
 
 // EntityModel is prose's named-entity model (a maximum-entropy classifier
 // over IOB labels) laid out for lookup: for each feature, value → row of
-// per-label weights.
+// (label, weight) entries, the labels the model weighs for that value.
 type EntityModel struct {
 	labels []string
-	vals   [nFeatures]map[string]int32
-	rows   [][]float64 // per label; NaN where the model has no weight
-	free   []float64   // rows are carved out of blocks
 	// simple[l] is prose's simplePOS of label l, the history feature
 	simple []string
+	// vals[f] finds a value of feature f; value i of f has row rowBase[f]+i
+	vals    [nFeatures]strTable
+	rowBase [nFeatures]int32
+	// rowStart[r]:rowStart[r+1] are row r's entries in lab and w
+	rowStart []uint32
+	lab      []uint8
+	w        []float64
 }
 
-// LoadEntities decodes prose's embedded entity model.
-func LoadEntities() (*EntityModel, error) {
+// maxLabels bounds the entity model's labels.
+const maxLabels = 64
+
+// LoadEntitiesProse decodes prose's embedded entity model and lays it
+// out: what LoadEntities reads ready-made from the model file.
+func LoadEntitiesProse() (*EntityModel, error) {
 	var mapping map[string]int
 	var weights []float64
 	var labels []string
@@ -77,16 +85,17 @@ func LoadEntities() (*EntityModel, error) {
 // under each way of reading it, so that a lookup by parts finds exactly
 // the entries prose's joined string would.
 func buildEntities(mapping map[string]int, weights []float64, labels []string) (*EntityModel, error) {
+	if len(labels) > maxLabels {
+		return nil, fmt.Errorf("postag: %d entity labels, at most %d supported", len(labels), maxLabels)
+	}
 	m := &EntityModel{labels: labels}
-	for f := range m.vals {
-		m.vals[f] = map[string]int32{}
-	}
-	for _, l := range labels {
-		m.simple = append(m.simple, simplePOS(l))
-	}
 	labelIdx := map[string]int{}
 	for i, l := range labels {
 		labelIdx[l] = i
+	}
+	var dense [nFeatures]map[string][]float64
+	for f := range dense {
+		dense[f] = map[string][]float64{}
 	}
 	for entry, wi := range mapping {
 		if wi < 0 || wi >= len(weights) {
@@ -94,41 +103,88 @@ func buildEntities(mapping map[string]int, weights []float64, labels []string) (
 		}
 		for f, name := range entityFeatures {
 			if rest, ok := strings.CutPrefix(entry, name); ok && strings.HasPrefix(rest, "-") {
-				m.file(f, rest[1:], weights[wi], labelIdx)
+				if err := file(dense[f], rest[1:], weights[wi], labelIdx, len(labels)); err != nil {
+					return nil, fmt.Errorf("postag: entity feature %q: %w", entry, err)
+				}
 			}
 		}
+	}
+	m.rowStart = append(m.rowStart, 0)
+	for f := range dense {
+		vals := sortedKeys(dense[f])
+		m.vals[f] = newStrTable(vals)
+		for _, v := range vals {
+			for l, w := range dense[f][v] {
+				if w == w { // NaN: no weight
+					m.lab = append(m.lab, uint8(l))
+					m.w = append(m.w, w)
+				}
+			}
+			m.rowStart = append(m.rowStart, uint32(len(m.lab)))
+		}
+	}
+	return m.finish()
+}
+
+// finish derives the row bases and the history labels.
+func (m *EntityModel) finish() (*EntityModel, error) {
+	base := int32(0)
+	for f := range m.vals {
+		m.rowBase[f] = base
+		base += int32(m.vals[f].Len())
+	}
+	if int(base) != len(m.rowStart)-1 {
+		return nil, fmt.Errorf("postag: entity model: %d values but %d rows", base, len(m.rowStart)-1)
+	}
+	if len(m.labels) == 0 || len(m.labels) > maxLabels {
+		return nil, fmt.Errorf("postag: entity model: %d labels", len(m.labels))
+	}
+	for i := 1; i < len(m.rowStart); i++ {
+		if m.rowStart[i] < m.rowStart[i-1] || int(m.rowStart[i]) > len(m.lab) {
+			return nil, fmt.Errorf("postag: entity model: bad row %d", i-1)
+		}
+	}
+	if len(m.lab) != len(m.w) {
+		return nil, fmt.Errorf("postag: entity model: %d labels for %d weights", len(m.lab), len(m.w))
+	}
+	for _, l := range m.lab {
+		if int(l) >= len(m.labels) {
+			return nil, fmt.Errorf("postag: entity model: label %d of %d", l, len(m.labels))
+		}
+	}
+	m.simple = m.simple[:0]
+	for _, l := range m.labels {
+		m.simple = append(m.simple, simplePOS(l))
 	}
 	return m, nil
 }
 
 // file records weight w under every reading of rest as "value-label".
-func (m *EntityModel) file(f int, rest string, w float64, labelIdx map[string]int) {
+// Two readings giving one value and label two weights would make the
+// model depend on the order of prose's map: that is an error.
+func file(rows map[string][]float64, rest string, w float64, labelIdx map[string]int, nLabels int) error {
 	for i := len(rest) - 1; i >= 0; i-- {
 		if rest[i] != '-' {
 			continue
 		}
-		if li, ok := labelIdx[rest[i+1:]]; ok {
-			m.row(f, rest[:i])[li] = w
+		li, ok := labelIdx[rest[i+1:]]
+		if !ok {
+			continue
 		}
+		row, ok := rows[rest[:i]]
+		if !ok {
+			row = make([]float64, nLabels)
+			for k := range row {
+				row[k] = nan
+			}
+			rows[rest[:i]] = row
+		}
+		if old := row[li]; old == old && old != w {
+			return fmt.Errorf("value %q label %q weighs both %v and %v", rest[:i], rest[i+1:], old, w)
+		}
+		row[li] = w
 	}
-}
-
-func (m *EntityModel) row(f int, val string) []float64 {
-	r, ok := m.vals[f][val]
-	if !ok {
-		r = int32(len(m.rows))
-		m.vals[f][val] = r
-		if len(m.free) < len(m.labels) {
-			m.free = make([]float64, 4096*len(m.labels))
-		}
-		row := m.free[:len(m.labels):len(m.labels)]
-		m.free = m.free[len(m.labels):]
-		for i := range row {
-			row[i] = nan
-		}
-		m.rows = append(m.rows, row)
-	}
-	return m.rows[r]
+	return nil
 }
 
 var nan = math.NaN()
@@ -159,24 +215,19 @@ func (t *Tagger) Entities(em *EntityModel) []string {
 func (t *Tagger) classify(em *EntityModel, i int) int {
 	var vals [nFeatures]string
 	t.entityFeatures(i, &vals)
-	var rows [nFeatures][]float64
-	n := 0
+	var total [maxLabels]float64
 	for f := range vals {
-		if r, ok := em.vals[f][vals[f]]; ok {
-			rows[n] = em.rows[r]
-			n++
-		}
-	}
-	best, bestV := 0, 0.0
-	for l := range em.labels {
-		total := 0.0
-		for _, row := range rows[:n] {
-			if w := row[l]; w == w { // NaN: the model has no weight for this label
-				total += w
+		if v := em.vals[f].find(vals[f]); v >= 0 {
+			r := em.rowBase[f] + v
+			for k := em.rowStart[r]; k < em.rowStart[r+1]; k++ {
+				total[em.lab[k]] += em.w[k]
 			}
 		}
-		if l == 0 || total > bestV {
-			best, bestV = l, total
+	}
+	best, bestV := 0, total[0]
+	for l := 1; l < len(em.labels); l++ {
+		if total[l] > bestV {
+			best, bestV = l, total[l]
 		}
 	}
 	return best

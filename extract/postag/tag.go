@@ -145,8 +145,8 @@ func (t *Tagger) tagAt(i int, p1, p2 uint8) (string, uint8) {
 	if tag, ok := fixedTag(word); ok {
 		return tag, t.m.tagID(tag)
 	}
-	if ref, ok := t.m.tagDict[word]; ok {
-		return ref.tag, ref.id
+	if i := t.m.dict.find(word); i >= 0 {
+		return t.m.dictTags[t.m.dictTag[i]], t.m.dictID[i]
 	}
 	c := t.predict(i, word, p1, p2)
 	if c < 0 {
@@ -186,11 +186,14 @@ func (s *scores) add(m *Model, row int32) {
 	if row < 0 {
 		return
 	}
-	for k := m.rowStart[row]; k < m.rowStart[row+1]; k++ {
-		c := m.cls[k]
-		s.sum[c] += m.wts[k]
-		s.touched |= 1 << c
+	a, b := m.rowStart[row], m.rowStart[row+1]
+	cls := m.cls[a:b]
+	wts := m.wts[a:b]
+	wts = wts[:len(cls)]
+	for k, c := range cls {
+		s.sum[c%maxClasses] += wts[k]
 	}
+	s.touched |= m.rowMask[row]
 }
 
 // best is prose's max: the highest-scoring class among those some feature
@@ -229,9 +232,7 @@ func (t *Tagger) predict(i int, word string, p1, p2 uint8) int {
 	s.add(m, m.tagPair[int(p1)*(m.nTags+1)+int(p2)])
 	if w := t.wid[p]; w >= 0 {
 		s.add(m, m.wordRows[w][wCur])
-		if row, ok := m.tagWord[uint64(p1)<<32|uint64(w)]; ok {
-			s.add(m, row)
-		}
+		s.add(m, m.tagWord.get(uint64(p1)<<32|uint64(w)))
 	}
 	t.addWord(&s, p-1, wPrev)
 	if id := t.sid[p-1]; id >= 0 {
