@@ -18,7 +18,7 @@ import (
 
 // Server serves the API of a daemon over its open database.
 type Server struct {
-	DB *store.DB
+	DB store.Store
 	// Reprocess extracts a stored article's claims again and returns how
 	// many it now has.
 	Reprocess func(ctx context.Context, id string) (int, error)

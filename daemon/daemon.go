@@ -14,7 +14,7 @@ import (
 
 // Config configures a Daemon. Zero values take the defaults named.
 type Config struct {
-	DB       *store.DB
+	DB       store.Store
 	Pipeline *Pipeline
 	Log      *slog.Logger // default: discard
 
@@ -45,7 +45,7 @@ func (c Config) withDefaults() Config {
 // Daemon polls feeds and stores the claims of their new articles.
 type Daemon struct {
 	cfg      Config
-	db       *store.DB
+	db       store.Store
 	pipe     *Pipeline
 	log      *slog.Logger
 	sched    *schedule

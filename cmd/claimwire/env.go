@@ -87,7 +87,7 @@ func dbFlag(fs *flag.FlagSet) *string {
 	if def == "" {
 		def = "claimwire.db"
 	}
-	return fs.String("db", def, "database `path` (env CLAIMWIRE_DB)")
+	return fs.String("db", def, "database: a bbolt file `path`, or a postgres:// URL shared by a team (env CLAIMWIRE_DB)")
 }
 
 // listFlag is a flag that may be given several times.

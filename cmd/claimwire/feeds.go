@@ -115,7 +115,7 @@ func (e *env) importFeeds(path, file string, strict bool) error {
 }
 
 // addFeeds stores the sources that are not stored yet and counts them.
-func addFeeds(db *store.DB, sources []feeds.Source) (int, error) {
+func addFeeds(db store.Store, sources []feeds.Source) (int, error) {
 	var fresh []model.Feed
 	for _, s := range sources {
 		_, err := db.Feed(s.URL)

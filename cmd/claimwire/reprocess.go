@@ -47,7 +47,7 @@ func cmdReprocess(e *env, args []string) error {
 }
 
 // reprocessDB reprocesses from the database file, one article or all.
-func (e *env) reprocessDB(db *store.DB, p *daemon.Pipeline, pos []string) error {
+func (e *env) reprocessDB(db store.Store, p *daemon.Pipeline, pos []string) error {
 	if len(pos) == 1 {
 		a, err := api.Resolve(db, pos[0])
 		if err != nil {

@@ -105,7 +105,7 @@ func (e *env) daemon(f *runFlags, log *slog.Logger) (daemon.Stats, error) {
 		return daemon.Stats{}, err
 	}
 	defer stop()
-	log.Info("daemon started", slog.String("db", *f.db), slog.Int("feeds", len(list)), slog.Bool("once", *f.once), slog.Int("workers", f.workers))
+	log.Info("daemon started", slog.String("db", db.Name()), slog.Int("feeds", len(list)), slog.Bool("once", *f.once), slog.Int("workers", f.workers))
 	cfg := daemon.Config{DB: db, Pipeline: p, Log: log, Workers: f.workers, Once: *f.once}
 	st, err := daemon.New(cfg, list).Run(e.ctx)
 	logStats(log, st)
@@ -144,7 +144,7 @@ func setMemoryLimit(mib int) {
 
 // subscribed returns the feeds to poll with their stored state: those of
 // the list file when one is given (saving new ones), else every stored feed.
-func subscribed(db *store.DB, listFile string, strict bool, skipped func(error)) ([]model.Feed, error) {
+func subscribed(db store.Store, listFile string, strict bool, skipped func(error)) ([]model.Feed, error) {
 	if listFile == "" {
 		list, err := db.Feeds()
 		if err == nil && len(list) == 0 {
@@ -199,7 +199,7 @@ func logSkipped(log *slog.Logger) func(error) {
 
 // saveSources merges sources into the stored feeds: a stored feed keeps its
 // polling state and takes the list's interval. It returns the merged feeds.
-func saveSources(db *store.DB, sources []feeds.Source) ([]model.Feed, error) {
+func saveSources(db store.Store, sources []feeds.Source) ([]model.Feed, error) {
 	out := make([]model.Feed, 0, len(sources))
 	for _, s := range sources {
 		f, err := db.Feed(s.URL)
@@ -214,12 +214,19 @@ func saveSources(db *store.DB, sources []feeds.Source) ([]model.Feed, error) {
 
 // serveAPI serves the API on addr ("" for none), records its address beside
 // the database and returns the function that stops it and removes the file.
-func serveAPI(addr string, allowHosts []string, db *store.DB, p *daemon.Pipeline, log *slog.Logger) (func(), error) {
+func serveAPI(addr string, allowHosts []string, db store.Store, p *daemon.Pipeline, log *slog.Logger) (func(), error) {
+	// The address file goes beside a database file; a server's database
+	// is reached directly, by every command.
+	writeAddr, removeAddr := func(api.Addr) error { return nil }, func() {}
+	if file, ok := db.(*store.DB); ok {
+		writeAddr = func(a api.Addr) error { return api.WriteAddr(file.Path(), a) }
+		removeAddr = func() { _ = api.RemoveAddr(file.Path()) }
+	}
 	if addr == "" { // record the PID all the same, so that a command meeting the lock can name it
-		if err := api.WriteAddr(db.Path(), api.Addr{PID: os.Getpid(), Started: time.Now().UTC()}); err != nil {
+		if err := writeAddr(api.Addr{PID: os.Getpid(), Started: time.Now().UTC()}); err != nil {
 			return nil, err
 		}
-		return func() { _ = api.RemoveAddr(db.Path()) }, nil
+		return removeAddr, nil
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
@@ -229,13 +236,13 @@ func serveAPI(addr string, allowHosts []string, db *store.DB, p *daemon.Pipeline
 		Reprocess: func(ctx context.Context, id string) (int, error) { return p.Reprocess(ctx, db, id) }}
 	srv := api.NewHTTPServer(s.Handler())
 	go func() { _ = srv.Serve(ln) }()
-	if err := api.WriteAddr(db.Path(), api.Addr{PID: os.Getpid(), Addr: ln.Addr().String(), Started: time.Now().UTC()}); err != nil {
+	if err := writeAddr(api.Addr{PID: os.Getpid(), Addr: ln.Addr().String(), Started: time.Now().UTC()}); err != nil {
 		_ = srv.Close()
 		return nil, err
 	}
 	log.Info("API listening", slog.String("addr", ln.Addr().String()))
 	return func() {
-		_ = api.RemoveAddr(db.Path())
+		removeAddr()
 		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 		defer cancel()
 		_ = srv.Shutdown(ctx)
