@@ -46,6 +46,9 @@ type FeedLeaser interface {
 	LeaseFeeds(ctx context.Context, owner string, dueBy time.Time, lease time.Duration, limit int) ([]model.Feed, error)
 	// PendingFeeds counts the feeds due by dueBy, leased or not.
 	PendingFeeds(ctx context.Context, dueBy time.Time) (int, error)
+	// RenewLeases extends by lease, from now, owner's leases of these
+	// feeds (those it still holds), while their polls go on.
+	RenewLeases(ctx context.Context, owner string, urls []string, lease time.Duration) error
 }
 
 // Name returns the database file's path.

@@ -36,6 +36,7 @@ type runFlags struct {
 	fetch      *fetchFlags
 	strict     *bool
 	fullWords  *int
+	lease      *time.Duration
 }
 
 func addRunFlags(fs *flag.FlagSet) *runFlags {
@@ -50,6 +51,7 @@ func addRunFlags(fs *flag.FlagSet) *runFlags {
 		rules:      rulesFlag(fs),
 		fetch:      addFetchFlags(fs),
 		strict:     strictFlag(fs),
+		lease:      fs.Duration("lease", daemon.DefaultLease, "with a postgres:// database shared by several daemons: how long a feed stays with the daemon polling it; a dead daemon's feeds are taken by another after this"),
 		fullWords:  fs.Int("full-words", feeds.DefaultOptions().FullWords, "an item whose feed content has at least this many words is the whole article, not fetched (1: any content)"),
 	}
 	fs.Var(f.allowHosts, "allow-host", "a `name` the API answers to besides its address and localhost, e.g. when a proxy forwards to it (repeatable)")
@@ -79,6 +81,9 @@ func cmdRun(e *env, args []string) error {
 // daemon runs the daemon with its API until the context ends (or, with
 // --once, one pass is done) and returns what it did.
 func (e *env) daemon(f *runFlags, log *slog.Logger) (daemon.Stats, error) {
+	if *f.lease < time.Second {
+		return daemon.Stats{}, usageErr("--lease %s: want 1s or more", *f.lease)
+	}
 	if *f.fullWords < 1 {
 		return daemon.Stats{}, usageErr("--full-words %d: want 1 or more", *f.fullWords)
 	}
@@ -106,7 +111,7 @@ func (e *env) daemon(f *runFlags, log *slog.Logger) (daemon.Stats, error) {
 	}
 	defer stop()
 	log.Info("daemon started", slog.String("db", db.Name()), slog.Int("feeds", len(list)), slog.Bool("once", *f.once), slog.Int("workers", f.workers))
-	cfg := daemon.Config{DB: db, Pipeline: p, Log: log, Workers: f.workers, Once: *f.once}
+	cfg := daemon.Config{DB: db, Pipeline: p, Log: log, Workers: f.workers, Once: *f.once, Lease: *f.lease}
 	st, err := daemon.New(cfg, list).Run(e.ctx)
 	logStats(log, st)
 	if err == nil && *f.once {

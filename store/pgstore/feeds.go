@@ -125,3 +125,13 @@ func (db *DB) PendingFeeds(ctx context.Context, dueBy time.Time) (int, error) {
 	}
 	return n, nil
 }
+
+// RenewLeases extends owner's leases of the feeds by lease from now.
+func (db *DB) RenewLeases(ctx context.Context, owner string, urls []string, lease time.Duration) error {
+	_, err := db.pool.Exec(ctx, `UPDATE feeds SET lease_until = now() + make_interval(secs => $3)
+		WHERE url = ANY($2) AND lease_owner = $1`, owner, urls, lease.Seconds())
+	if err != nil {
+		return fmt.Errorf("store: renew leases: %w", err)
+	}
+	return nil
+}
