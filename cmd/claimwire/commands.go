@@ -21,6 +21,7 @@ var commands = []command{
 	{"feeds", "[flags] [import FILE]", "list feeds and their polling state, or import a feed list", cmdFeeds},
 	{"reprocess", "[flags] ID|URL | --all", "extract the claims of stored articles again", cmdReprocess},
 	{"export", "[flags]", "write stored claims as CSV or NDJSON", cmdExport},
+	{"migrate", "--from FILE --to postgres://...", "copy a database file into PostgreSQL, for a team (again to finish a copy cut short)", cmdMigrate},
 	{"check", "[--db PATH] [--repair]", "check the database file for damage, or copy what can be read into a new one", cmdCheck},
 	{"rules", "check DIR", "validate a rules folder", cmdRules},
 	{"eval", "[--show] [--json] [--kinds LIST] [--rules DIR] GOLD_DIR", "score the extractor against gold files, as ../shared/eval/score.py", cmdEval},

@@ -174,11 +174,14 @@ func (e *env) reprocessEach(total int, source func(func(model.Article) error) er
 
 // progress returns a progress bar on standard error when it is a terminal,
 // and one that draws nothing otherwise.
-func (e *env) progress(total int) *progressbar.ProgressBar {
+func (e *env) progress(total int) *progressbar.ProgressBar { return e.progressBar("reprocess", total) }
+
+// progressBar is progress with its own description.
+func (e *env) progressBar(desc string, total int) *progressbar.ProgressBar {
 	f, ok := e.stderr.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return progressbar.DefaultSilent(int64(total))
 	}
-	return progressbar.NewOptions(total, progressbar.OptionSetWriter(f), progressbar.OptionSetDescription("reprocess"),
+	return progressbar.NewOptions(total, progressbar.OptionSetWriter(f), progressbar.OptionSetDescription(desc),
 		progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
 }
