@@ -3,10 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
 	"github.com/claimwire/claimwire/daemon/daemontest"
+	"github.com/claimwire/claimwire/export"
 	"github.com/claimwire/claimwire/store/pgstore"
 	"github.com/claimwire/claimwire/store/pgstore/pgtest"
 )
@@ -113,4 +115,39 @@ func TestTeamDaemonKilled(t *testing.T) {
 		}
 	}
 	t.Logf("%d feeds of the killed daemon polled again after its leases expired", taken)
+}
+
+// The commands work on a PostgreSQL database as on a file: the daemon
+// stores the same claims, export, feeds and reprocess read and write it
+// directly, and check says it is for files.
+func TestCommandsOnPostgres(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	file, site := ingestDemo(t)
+	mustRun(t, "run", "--once", "--db", dsn, "--feeds", demoFeedList(t, site), "--listen", "",
+		"--allow-private", "--host-delay", "0", "--log-level", "warn")
+	withoutFetched := func(out string) [][]string {
+		rows := readCSV(t, out)
+		i := slices.Index(export.Columns, "fetched")
+		for _, r := range rows {
+			r[i] = ""
+		}
+		return rows
+	}
+	want := withoutFetched(mustRun(t, "export", "--db", file))
+	if got := withoutFetched(mustRun(t, "export", "--db", dsn)); !slices.EqualFunc(got, want, slices.Equal) || len(want) == 0 {
+		t.Errorf("export from PostgreSQL: %d rows, from the file %d, or they differ", len(got), len(want))
+	}
+	if got, want := firstColumn(mustRun(t, "feeds", "--db", dsn)), firstColumn(mustRun(t, "feeds", "--db", file)); got != want {
+		t.Errorf("feeds:\n%s\nwant\n%s", got, want)
+	}
+	if got, want := mustRun(t, "reprocess", "--all", "--db", dsn), mustRun(t, "reprocess", "--all", "--db", file); got != want {
+		t.Errorf("reprocess --all: %q, from the file %q", got, want)
+	}
+	url := site + "/news/poland-russia-rail-signalling-attack.html"
+	if got, want := mustRun(t, "reprocess", "--db", dsn, url), mustRun(t, "reprocess", "--db", file, url); got != want {
+		t.Errorf("reprocess %s: %q, from the file %q", url, got, want)
+	}
+	if r := runCLI(t, "", "check", "--db", dsn); r.code != exitUsage {
+		t.Errorf("check of a server: exit %d (%s)", r.code, r.stderr)
+	}
 }

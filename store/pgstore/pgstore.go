@@ -13,6 +13,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -31,6 +32,10 @@ func init() {
 // connectTimeout bounds the wait for the server when the address sets no
 // connect_timeout, so that a command fails rather than hangs.
 const connectTimeout = 10 * time.Second
+
+// defaultMaxConns is the size of the connection pool when the address sets
+// no pool_max_conns: the daemon's pollers, workers and writer query at once.
+const defaultMaxConns = 12
 
 // DB is a claimwire database in PostgreSQL. It is safe for concurrent use,
 // also by several processes.
@@ -52,6 +57,9 @@ func open(ctx context.Context, addr string, steps []string) (*DB, error) {
 	cfg, err := pgxpool.ParseConfig(addr)
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", name, err)
+	}
+	if !strings.Contains(addr, "pool_max_conns") {
+		cfg.MaxConns = defaultMaxConns
 	}
 	if cfg.ConnConfig.ConnectTimeout == 0 {
 		cfg.ConnConfig.ConnectTimeout = connectTimeout
