@@ -40,7 +40,7 @@ bench:
 	@if [ -n "$$CLAIMWIRE_TEST_PG" ]; then \
 		$(GO) test -run '^$$' -bench 'IngestPG' -benchtime=1x -count=$(PG_BENCH_RUNS) ./cmd/claimwire | tee -a bin/bench-ingest.txt; \
 	else echo "CLAIMWIRE_TEST_PG unset: no PostgreSQL ingest figures (see README, Team setup)"; fi
-	@for unit in articles/s peak_rss_MB; do \
+	@for unit in articles/s cpu_ms/article peak_rss_MB; do \
 		grep '^BenchmarkIngest' bin/bench-ingest.txt | \
 		awk -v u="$$unit" '{for (i = 2; i < NF; i++) if ($$(i+1) == u) print $$1, $$i}' | sort -k1,1 -k2n | \
 		awk -v u="$$unit" '{n[$$1]++; v[$$1, n[$$1]] = $$2} END {for (b in n) printf "%s: median %s over %d runs: %s\n", b, u, n[b], v[b, int((n[b]+1)/2)]}' | sort; \

@@ -26,7 +26,7 @@ func BenchmarkIngest(b *testing.B) {
 	defer w.Close()
 	list := writeFile(b, "feeds.txt", w.FeedList())
 	bin := binary(b)
-	var secs, rss float64
+	var secs, rss, cpu float64
 	for i := 0; b.Loop(); i++ {
 		db := filepath.Join(b.TempDir(), "bench.db")
 		cmd := exec.Command(bin, "run", "--once", "--db", db, "--feeds", list, "--listen", "", "--allow-private",
@@ -37,10 +37,12 @@ func BenchmarkIngest(b *testing.B) {
 		}
 		secs += time.Since(began).Seconds()
 		rss = max(rss, float64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss)/1024)
+		cpu += cpuSeconds(cmd)
 		countArticles(b, db, n)
 	}
 	b.ReportMetric(float64(n*b.N)/secs, "articles/s")
 	b.ReportMetric(rss, "peak_rss_MB")
+	b.ReportMetric(cpu*1000/float64(n*b.N), "cpu_ms/article")
 }
 
 func countArticles(b *testing.B, path string, want int) {
@@ -68,7 +70,7 @@ func BenchmarkIngestPG(b *testing.B) {
 	bin := binary(b)
 	for _, daemons := range []int{1, 2, 3} {
 		b.Run(fmt.Sprintf("daemons=%d", daemons), func(b *testing.B) {
-			var secs float64
+			var secs, cpu float64
 			for b.Loop() {
 				b.StopTimer()
 				dsn := pgtest.DSN(b)
@@ -93,11 +95,13 @@ func BenchmarkIngestPG(b *testing.B) {
 					if err := cmd.Wait(); err != nil {
 						b.Fatalf("daemon %d: %v\n%s", i, err, outs[i])
 					}
+					cpu += cpuSeconds(cmd)
 				}
 				secs += time.Since(began).Seconds()
 				countPG(b, dsn, n)
 			}
 			b.ReportMetric(float64(n*b.N)/secs, "articles/s")
+			b.ReportMetric(cpu*1000/float64(n*b.N), "cpu_ms/article")
 		})
 	}
 }
@@ -112,4 +116,10 @@ func countPG(b *testing.B, dsn string, want int) {
 	if n, err := db.CountArticles(); err != nil || n != want {
 		b.Fatalf("%d articles stored, want %d (%v)", n, want, err)
 	}
+}
+
+// cpuSeconds is the processor time, user and system, that a finished
+// process took.
+func cpuSeconds(cmd *exec.Cmd) float64 {
+	return (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds()
 }
