@@ -68,6 +68,7 @@ func BenchmarkIngestPG(b *testing.B) {
 	defer w.Close()
 	list := writeFile(b, "feeds.txt", w.FeedList())
 	bin := binary(b)
+	polls := 0 // runs over the wire so far
 	for _, daemons := range []int{1, 2, 3} {
 		b.Run(fmt.Sprintf("daemons=%d", daemons), func(b *testing.B) {
 			var secs, cpu float64
@@ -99,6 +100,12 @@ func BenchmarkIngestPG(b *testing.B) {
 				}
 				secs += time.Since(began).Seconds()
 				countPG(b, dsn, n)
+				polls++
+				for f := range w.Feeds { // each feed polled by one daemon, once a run
+					if hits := w.FeedHitsOf(f); hits != polls {
+						b.Fatalf("feed %d polled %d times in %d runs", f, hits, polls)
+					}
+				}
 			}
 			b.ReportMetric(float64(n*b.N)/secs, "articles/s")
 			b.ReportMetric(cpu*1000/float64(n*b.N), "cpu_ms/article")
