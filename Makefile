@@ -15,8 +15,11 @@ all: build
 build:
 	$(GO) build -o $(BIN) ./cmd/claimwire
 
+# The timeout is a hang guard: cmd/claimwire runs real daemons (several
+# against PostgreSQL in CI), which on a loaded machine with the race
+# detector takes longer than go test's default of 10 minutes.
 test:
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 -timeout 30m ./...
 
 lint:
 	$(GO) vet ./...

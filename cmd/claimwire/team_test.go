@@ -61,7 +61,7 @@ func TestTeamDaemons(t *testing.T) {
 	for _, daemons := range []int{2, 3} {
 		t.Run(fmt.Sprint(daemons, " daemons"), func(t *testing.T) {
 			dsn := pgtest.DSN(t)
-			w := (&daemontest.Wire{Articles: 160, Feeds: 16}).Start()
+			w := (&daemontest.Wire{Articles: 120, Feeds: 12}).Start()
 			defer w.Close()
 			importFeeds(t, dsn, w)
 			var procs []*proc
@@ -87,7 +87,7 @@ func TestTeamDaemons(t *testing.T) {
 // the leases expire and finish the pass.
 func TestTeamDaemonKilled(t *testing.T) {
 	dsn := pgtest.DSN(t)
-	w := (&daemontest.Wire{Articles: 160, Feeds: 16, PageDelay: 20 * time.Millisecond}).Start()
+	w := (&daemontest.Wire{Articles: 120, Feeds: 12, PageDelay: 20 * time.Millisecond}).Start()
 	defer w.Close()
 	importFeeds(t, dsn, w)
 	lease := teamArgs(dsn, "--lease", "2s")
