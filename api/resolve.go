@@ -12,7 +12,7 @@ import (
 
 // Resolve finds a stored article by its ID or by a URL it was stored under
 // (as linked, final or canonical).
-func Resolve(db *store.DB, ref string) (model.Article, error) {
+func Resolve(db store.Store, ref string) (model.Article, error) {
 	if IsID(ref) {
 		return db.Article(ref)
 	}

@@ -20,7 +20,7 @@ import (
 
 // Server serves the API of a daemon over its open database.
 type Server struct {
-	DB *store.DB
+	DB store.Store
 	// Reprocess extracts a stored article's claims again and returns how
 	// many it now has.
 	Reprocess func(ctx context.Context, id string) (int, error)
@@ -133,6 +133,9 @@ func infoOf(a model.Article) ArticleInfo {
 		Feeds: a.Feeds, Published: a.Published, Fetched: a.Fetched, Error: a.Error}
 }
 
+// errNoGroups answers a request for groups of a database that keeps none.
+var errNoGroups = errors.New("this database keeps no groups of claims: they are kept in a database file")
+
 // errLimit stops a scan once a response holds enough.
 var errLimit = errors.New("limit reached")
 
@@ -178,7 +181,7 @@ func (s *Server) claims(w http.ResponseWriter, r *http.Request) {
 		s.groups(w, cq)
 		return
 	}
-	pg, err := s.DB.Page(cq.filter, cq.limit)
+	pg, err := store.PageOf(s.DB, cq.filter, cq.limit)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
 		writeError(w, http.StatusBadRequest, err) // an after that names no claim
@@ -199,8 +202,13 @@ func (s *Server) claims(w http.ResponseWriter, r *http.Request) {
 
 // groups streams a page of groups of claims: {"groups": [...], "next": ID}.
 func (s *Server) groups(w http.ResponseWriter, cq claimsQuery) {
+	gr, ok := s.DB.(store.Grouper)
+	if !ok {
+		writeError(w, http.StatusNotImplemented, errNoGroups)
+		return
+	}
 	out := newRowWriter(w, "groups")
-	err := s.DB.ForEachGroup(cq.filter, func(g model.Group) error {
+	err := gr.ForEachGroup(cq.filter, func(g model.Group) error {
 		if out.rows == cq.limit {
 			out.next = out.last
 			return errLimit
@@ -297,10 +305,15 @@ func (s *Server) export(format export.Format) http.HandlerFunc {
 			writeError(w, http.StatusBadRequest, err)
 			return
 		}
+		gr, grouped := s.DB.(store.Grouper)
+		if opts.Groups && !grouped {
+			writeError(w, http.StatusNotImplemented, errNoGroups)
+			return
+		}
 		w.Header().Set("Content-Type", contentType(format))
 		ew := export.NewWriter(w, opts)
 		if opts.Groups {
-			err = s.DB.ForEachGroup(f, ew.WriteGroup)
+			err = gr.ForEachGroup(f, ew.WriteGroup)
 		} else {
 			err = s.DB.ForEachClaim(f, ew.Write)
 		}

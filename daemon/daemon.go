@@ -14,7 +14,7 @@ import (
 
 // Config configures a Daemon. Zero values take the defaults named.
 type Config struct {
-	DB       *store.DB
+	DB       store.Store
 	Pipeline *Pipeline
 	Log      *slog.Logger // default: discard
 
@@ -25,7 +25,13 @@ type Config struct {
 	BatchWait  time.Duration // longest a finished article waits to be committed; default 500ms
 	RetryAfter time.Duration // a failed article is fetched again after this; default 1h
 	Once       bool          // poll every feed once, finish its articles and stop
-	Now        func() time.Time
+	// Lease is how long a feed stays with this daemon once it starts to
+	// poll it, when the database is shared (store.FeedLeaser); default
+	// DefaultLease. Owner names the daemon in its leases; default host,
+	// PID and a random part.
+	Lease time.Duration
+	Owner string
+	Now   func() time.Time
 }
 
 func (c Config) withDefaults() Config {
@@ -36,6 +42,10 @@ func (c Config) withDefaults() Config {
 	c.BatchBytes = cmp.Or(c.BatchBytes, 4<<20)
 	c.BatchWait = cmp.Or(c.BatchWait, 500*time.Millisecond)
 	c.RetryAfter = cmp.Or(c.RetryAfter, time.Hour)
+	c.Lease = cmp.Or(c.Lease, DefaultLease)
+	if c.Owner == "" {
+		c.Owner = defaultOwner()
+	}
 	if c.Now == nil {
 		c.Now = time.Now
 	}
@@ -45,12 +55,13 @@ func (c Config) withDefaults() Config {
 // Daemon polls feeds and stores the claims of their new articles.
 type Daemon struct {
 	cfg      Config
-	db       *store.DB
+	db       store.Store
 	pipe     *Pipeline
 	log      *slog.Logger
 	sched    *schedule
 	inflight *inflight
 	failed   atomic.Int64 // polls that failed
+	held     held         // feeds leased from a shared database, not yet committed
 }
 
 // New returns a Daemon that polls the given feeds (their stored state, or
@@ -92,7 +103,11 @@ func (d *Daemon) Run(ctx context.Context) (Stats, error) {
 	jobs := make(chan *job, d.cfg.Workers*4)
 	results := make(chan result, d.cfg.Workers*4)
 
-	go d.schedule(ctx, polls)
+	if l, ok := d.db.(store.FeedLeaser); ok { // several daemons share the feeds
+		go d.scheduleLeased(ctx, l, polls)
+	} else {
+		go d.schedule(ctx, polls)
+	}
 	pollersDone := d.spawn(d.cfg.Pollers, func() { d.pollLoop(ctx, polls, jobs, results) })
 	workersDone := d.spawn(d.cfg.Workers, func() { d.workLoop(ctx, jobs, results) })
 	go func() {

@@ -95,7 +95,7 @@ var ErrNoText = fmt.Errorf("article has no stored text: %w", api.ErrUnprocessabl
 // Reprocess extracts the claims of a stored article again, from its stored
 // text, and replaces its claims in one transaction: on error the old claims
 // stay. It returns how many claims the article now has.
-func (p *Pipeline) Reprocess(ctx context.Context, db *store.DB, id string) (int, error) {
+func (p *Pipeline) Reprocess(ctx context.Context, db store.Store, id string) (int, error) {
 	a, err := db.Article(id)
 	if err != nil {
 		return 0, err
@@ -104,7 +104,7 @@ func (p *Pipeline) Reprocess(ctx context.Context, db *store.DB, id string) (int,
 }
 
 // ReprocessArticle is Reprocess for an article already read.
-func (p *Pipeline) ReprocessArticle(ctx context.Context, db *store.DB, a model.Article) (int, error) {
+func (p *Pipeline) ReprocessArticle(ctx context.Context, db store.Store, a model.Article) (int, error) {
 	claims, err := p.ReprocessClaims(ctx, a)
 	if err != nil {
 		return 0, err

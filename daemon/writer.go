@@ -111,6 +111,7 @@ func (d *Daemon) flush(b *batch, st *Stats) error {
 		return err
 	}
 	for _, f := range b.feeds {
+		d.held.done(f.URL)
 		d.sched.done(f)
 	}
 	st.Polls += len(b.feeds)

@@ -176,3 +176,16 @@ func putJSON(b *bolt.Bucket, key []byte, v any) error {
 	}
 	return nil
 }
+
+// ForEachSeen calls fn with every dedup key and the ID of the article it
+// maps to, in key order, inside one read transaction: for copying the
+// database (claimwire migrate), with no writer waiting.
+func (db *DB) ForEachSeen(fn func(key, id string) error) error {
+	err := db.view(func(tx *bolt.Tx) error {
+		return tx.Bucket(seenBucket).ForEach(func(k, v []byte) error { return fn(string(k), string(v)) })
+	})
+	if err != nil {
+		return fmt.Errorf("store: for each seen key: %w", err)
+	}
+	return nil
+}

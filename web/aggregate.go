@@ -16,10 +16,10 @@ const maxAggregate = 20000
 
 // collect reads up to maxAggregate claims that f selects, newest first,
 // and reports whether it stopped at the bound.
-func collect(db *store.DB, f store.Filter) ([]store.Row, bool, error) {
+func collect(db store.Store, f store.Filter) ([]store.Row, bool, error) {
 	var rows []store.Row
 	for {
-		pg, err := db.Page(f, 5000)
+		pg, err := store.PageOf(db, f, 5000)
 		if err != nil {
 			return nil, false, err
 		}

@@ -56,7 +56,7 @@ func (s *Site) claims(w http.ResponseWriter, r *http.Request) {
 	status := http.StatusOK
 	if err == nil {
 		var pg store.Page
-		pg, err = s.DB.Page(f, pageSize)
+		pg, err = store.PageOf(s.DB, f, pageSize)
 		if errors.Is(err, store.ErrNotFound) {
 			status = http.StatusBadRequest
 		}

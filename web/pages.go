@@ -86,7 +86,7 @@ func (s *Site) accusations(w http.ResponseWriter, r *http.Request) {
 	if data.Accuser != "" && data.Accused != "" {
 		ef := f
 		ef.Accuser, ef.Accused = data.Accuser, data.Accused
-		pg, err := s.DB.Page(ef, 200)
+		pg, err := store.PageOf(s.DB, ef, 200)
 		if err != nil {
 			s.fail(w, statusOf(err), err)
 			return

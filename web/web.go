@@ -27,7 +27,7 @@ var files embed.FS
 
 // Site serves the pages over an open database.
 type Site struct {
-	DB  *store.DB
+	DB  store.Store
 	Now func() time.Time // nil means time.Now
 	Log *slog.Logger     // nil discards
 
@@ -35,7 +35,7 @@ type Site struct {
 }
 
 // New returns the site of a database.
-func New(db *store.DB) *Site {
+func New(db store.Store) *Site {
 	s := &Site{DB: db, pages: map[string]*template.Template{}}
 	for _, name := range []string{"claims", "article", "accusations", "actors", "error"} {
 		s.pages[name] = template.Must(template.New("layout.html").Funcs(funcs).ParseFS(files, "templates/layout.html", "templates/"+name+".html"))

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -18,7 +19,7 @@ const lockWait = time.Second
 // access is the way a command reaches the database: through the API of
 // the daemon that holds it, or by opening the file.
 type access struct {
-	db     *store.DB   // nil when going through the API
+	db     store.Store // nil when going through the API
 	client *api.Client // nil when the file is open
 }
 
@@ -34,6 +35,13 @@ func (a *access) Close() error {
 // another process holds the file and no API answers, the error says who
 // holds it.
 func (e *env) reach(path string, readOnly bool) (*access, error) {
+	if store.IsURL(path) { // a database server: shared, no lock, no API needed
+		db, err := openDB(path, readOnly)
+		if err != nil {
+			return nil, err
+		}
+		return &access{db: db}, nil
+	}
 	h := e.holder(path)
 	if h.answers {
 		return &access{client: api.NewClient(h.addr.Addr)}, nil
@@ -83,9 +91,12 @@ func (h holder) lockedError(path string) error {
 	return fmt.Errorf("database %s is locked by another process, and no claimwire API is recorded in %s", path, api.AddrFile(path))
 }
 
-// openDB opens the database; one that must be read but does not exist is
-// bad input.
-func openDB(path string, readOnly bool) (*store.DB, error) {
+// openDB opens the database, a file or a postgres:// URL; a file that
+// must be read but does not exist is bad input.
+func openDB(path string, readOnly bool) (store.Store, error) {
+	if store.IsURL(path) {
+		return store.OpenStore(context.Background(), path, store.Options{Timeout: lockWait, ReadOnly: readOnly})
+	}
 	if readOnly {
 		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 			return nil, inputErr(fmt.Errorf("open %s: no such database (run 'claimwire run' first, or give --db)", path))
@@ -100,7 +111,7 @@ func openDB(path string, readOnly bool) (*store.DB, error) {
 
 // openWritable opens the database for writing, saying who holds it if
 // another process does.
-func (e *env) openWritable(path string) (*store.DB, error) {
+func (e *env) openWritable(path string) (store.Store, error) {
 	db, err := openDB(path, false)
 	if errors.Is(err, store.ErrLocked) {
 		return nil, e.holder(path).lockedError(path)

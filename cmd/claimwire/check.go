@@ -43,6 +43,9 @@ func cmdCheck(e *env, args []string) error {
 // checkFile opens the database read-only and lists its problems, printing
 // them, or "ok" when there are none.
 func (e *env) checkFile(path string) ([]error, error) {
+	if store.IsURL(path) {
+		return nil, usageErr("check works on a database file; %s is a server, which checks itself", store.RedactURL(path))
+	}
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, inputErr(fmt.Errorf("open %s: no such database", path))
 	}
@@ -57,7 +60,7 @@ func (e *env) checkFile(path string) ([]error, error) {
 		return nil, err
 	}
 	defer db.Close()
-	problems := splitErrors(db.Check())
+	problems := splitErrors(db.(*store.DB).Check())
 	for i, p := range problems {
 		if i == maxProblems {
 			fmt.Fprintf(e.stdout, "%s: and %d more problems\n", path, len(problems)-maxProblems)

@@ -22,6 +22,7 @@ var commands = []command{
 	{"feeds", "[flags] [import FILE | add URL | remove URL]", "list feeds and their polling state, import a feed list, or add or remove a feed", cmdFeeds},
 	{"reprocess", "[flags] ID|URL | --all", "extract the claims of stored articles again", cmdReprocess},
 	{"export", "[flags]", "write stored claims as CSV or NDJSON", cmdExport},
+	{"migrate", "--from FILE --to postgres://...", "copy a database file into PostgreSQL, for a team (again to finish a copy cut short)", cmdMigrate},
 	{"check", "[--db PATH] [--repair]", "check the database file for damage, or copy what can be read into a new one", cmdCheck},
 	{"rules", "check [DIR] | import-galaxy [-o FILE] DIR", "validate a rules folder and list shared actor names, or compile MISP galaxy clusters into rules", cmdRules},
 	{"eval", "[--show] [--json] [--kinds LIST] [--rules DIR] GOLD_DIR", "score the extractor against gold files, as ../shared/eval/score.py", cmdEval},

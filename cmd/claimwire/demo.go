@@ -61,7 +61,14 @@ func (e *env) demo(dbPath string, format export.Format, rulesDirs []string, quie
 		return err
 	}
 	defer stop()
-	listFile := filepath.Join(filepath.Dir(dbPath), "demo-feeds.txt")
+	listDir := filepath.Dir(dbPath)
+	if store.IsURL(dbPath) { // a server: the list goes to a folder of its own
+		if listDir, err = os.MkdirTemp("", "claimwire-demo-"); err != nil {
+			return fmt.Errorf("temporary folder: %w", err)
+		}
+		defer os.RemoveAll(listDir)
+	}
+	listFile := filepath.Join(listDir, "demo-feeds.txt")
 	if err := os.WriteFile(listFile, []byte(base+strings.Join(demoFeeds, "\n"+base)+"\n"), 0o600); err != nil {
 		return fmt.Errorf("feed list: %w", err)
 	}
@@ -75,7 +82,7 @@ func (e *env) demo(dbPath string, format export.Format, rulesDirs []string, quie
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "demo: %d feeds polled, %d articles and %d claims stored in %s\n\n", st.Polls, st.Articles, st.Claims, dbPath)
+	fmt.Fprintf(e.stderr, "demo: %d feeds polled, %d articles and %d claims stored in %s\n\n", st.Polls, st.Articles, st.Claims, store.RedactURL(dbPath))
 	return e.export(dbPath, export.Options{Format: format}, api.FilterArgs{}, store.Filter{}, e.stdout)
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/claimwire/claimwire/daemon"
 	"github.com/claimwire/claimwire/feeds"
 	"github.com/claimwire/claimwire/rules"
+	"github.com/claimwire/claimwire/store"
 )
 
 // env is what a command runs with: no global state, so that tests run
@@ -87,7 +88,9 @@ func dbFlag(fs *flag.FlagSet) *string {
 	if def == "" {
 		def = "claimwire.db"
 	}
-	return fs.String("db", def, "database `path` (env CLAIMWIRE_DB)")
+	db := fs.String("db", def, "database: a bbolt file `path`, or a postgres:// URL shared by a team (env CLAIMWIRE_DB)")
+	fs.Lookup("db").DefValue = store.RedactURL(def) // the usage shows no password
+	return db
 }
 
 // listFlag is a flag that may be given several times.

@@ -56,9 +56,13 @@ func (e *env) export(path string, opts export.Options, fa api.FilterArgs, f stor
 	if acc.client != nil {
 		return acc.client.Export(e.ctx, opts, fa, w)
 	}
+	gr, grouped := acc.db.(store.Grouper)
+	if opts.Groups && !grouped {
+		return usageErr("--groups: %s keeps no groups of claims (a database file does)", acc.db.Name())
+	}
 	ew := export.NewWriter(w, opts)
 	if opts.Groups {
-		err = acc.db.ForEachGroup(f, ew.WriteGroup)
+		err = gr.ForEachGroup(f, ew.WriteGroup)
 	} else {
 		err = acc.db.ForEachClaim(f, ew.Write)
 	}

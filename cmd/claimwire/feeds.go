@@ -55,7 +55,7 @@ func (e *env) listFeeds(path string) error {
 }
 
 // feedInfos reads the feeds and their article counts from the file.
-func feedInfos(db *store.DB) ([]api.FeedInfo, error) {
+func feedInfos(db store.Store) ([]api.FeedInfo, error) {
 	feeds, err := db.Feeds()
 	if err != nil {
 		return nil, err
@@ -224,7 +224,7 @@ func (e *env) importFeeds(path, file string, strict bool) error {
 }
 
 // addFeeds stores the sources that are not stored yet and counts them.
-func addFeeds(db *store.DB, sources []feeds.Source) (int, error) {
+func addFeeds(db store.Store, sources []feeds.Source) (int, error) {
 	var fresh []model.Feed
 	for _, s := range sources {
 		_, err := db.Feed(s.URL)

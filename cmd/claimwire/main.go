@@ -8,6 +8,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	_ "github.com/claimwire/claimwire/store/pgstore" // postgres:// databases
 	"io"
 	"os"
 	"os/signal"

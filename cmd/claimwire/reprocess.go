@@ -49,7 +49,7 @@ func cmdReprocess(e *env, args []string) error {
 }
 
 // reprocessDB reprocesses from the database file, one article or all.
-func (e *env) reprocessDB(db *store.DB, p *daemon.Pipeline, pos []string, workers int) error {
+func (e *env) reprocessDB(db store.Store, p *daemon.Pipeline, pos []string, workers int) error {
 	if len(pos) == 1 {
 		a, err := api.Resolve(db, pos[0])
 		if err != nil {
@@ -81,7 +81,7 @@ const writeBatch = 256
 // at a time. done is called, from the writer, once per article with its
 // claim count or error. An article whose claims cannot be stored fails
 // alone: a failed batch is written again one article at a time.
-func reprocessStore(ctx context.Context, db *store.DB, p *daemon.Pipeline, workers int, done func(int, error)) error {
+func reprocessStore(ctx context.Context, db store.Store, p *daemon.Pipeline, workers int, done func(int, error)) error {
 	type result struct {
 		id     string
 		claims []model.Claim

@@ -37,6 +37,7 @@ type runFlags struct {
 	fetch      *fetchFlags
 	strict     *bool
 	fullWords  *int
+	lease      *time.Duration
 }
 
 func addRunFlags(fs *flag.FlagSet) *runFlags {
@@ -51,6 +52,7 @@ func addRunFlags(fs *flag.FlagSet) *runFlags {
 		rules:      rulesFlag(fs),
 		fetch:      addFetchFlags(fs),
 		strict:     strictFlag(fs),
+		lease:      fs.Duration("lease", daemon.DefaultLease, "with a postgres:// database shared by several daemons: how long a feed stays with the daemon polling it; a dead daemon's feeds are taken by another after this"),
 		fullWords:  fs.Int("full-words", feeds.DefaultOptions().FullWords, "an item whose feed content has at least this many words is the whole article, not fetched (1: any content)"),
 	}
 	fs.Var(f.allowHosts, "allow-host", "a `name` the API answers to besides its address and localhost, e.g. when a proxy forwards to it (repeatable)")
@@ -80,6 +82,9 @@ func cmdRun(e *env, args []string) error {
 // daemon runs the daemon with its API until the context ends (or, with
 // --once, one pass is done) and returns what it did.
 func (e *env) daemon(f *runFlags, log *slog.Logger) (daemon.Stats, error) {
+	if *f.lease < time.Second {
+		return daemon.Stats{}, usageErr("--lease %s: want 1s or more", *f.lease)
+	}
 	if *f.fullWords < 1 {
 		return daemon.Stats{}, usageErr("--full-words %d: want 1 or more", *f.fullWords)
 	}
@@ -106,8 +111,8 @@ func (e *env) daemon(f *runFlags, log *slog.Logger) (daemon.Stats, error) {
 		return daemon.Stats{}, err
 	}
 	defer stop()
-	log.Info("daemon started", slog.String("db", *f.db), slog.Int("feeds", len(list)), slog.Bool("once", *f.once), slog.Int("workers", f.workers))
-	cfg := daemon.Config{DB: db, Pipeline: p, Log: log, Workers: f.workers, Once: *f.once}
+	log.Info("daemon started", slog.String("db", db.Name()), slog.Int("feeds", len(list)), slog.Bool("once", *f.once), slog.Int("workers", f.workers))
+	cfg := daemon.Config{DB: db, Pipeline: p, Log: log, Workers: f.workers, Once: *f.once, Lease: *f.lease}
 	st, err := daemon.New(cfg, list).Run(e.ctx)
 	logStats(log, st)
 	if err == nil && *f.once {
@@ -145,7 +150,7 @@ func setMemoryLimit(mib int) {
 
 // subscribed returns the feeds to poll with their stored state: those of
 // the list file when one is given (saving new ones), else every stored feed.
-func subscribed(db *store.DB, listFile string, strict bool, skipped func(error)) ([]model.Feed, error) {
+func subscribed(db store.Store, listFile string, strict bool, skipped func(error)) ([]model.Feed, error) {
 	if listFile == "" {
 		list, err := db.Feeds()
 		if err == nil && len(list) == 0 {
@@ -200,7 +205,7 @@ func logSkipped(log *slog.Logger) func(error) {
 
 // saveSources merges sources into the stored feeds: a stored feed keeps its
 // polling state and takes the list's interval. It returns the merged feeds.
-func saveSources(db *store.DB, sources []feeds.Source) ([]model.Feed, error) {
+func saveSources(db store.Store, sources []feeds.Source) ([]model.Feed, error) {
 	out := make([]model.Feed, 0, len(sources))
 	for _, s := range sources {
 		f, err := db.Feed(s.URL)
@@ -215,12 +220,19 @@ func saveSources(db *store.DB, sources []feeds.Source) ([]model.Feed, error) {
 
 // serveAPI serves the API on addr ("" for none), records its address beside
 // the database and returns the function that stops it and removes the file.
-func serveAPI(addr string, allowHosts []string, db *store.DB, p *daemon.Pipeline, log *slog.Logger) (func(), error) {
+func serveAPI(addr string, allowHosts []string, db store.Store, p *daemon.Pipeline, log *slog.Logger) (func(), error) {
+	// The address file goes beside a database file; a server's database
+	// is reached directly, by every command.
+	writeAddr, removeAddr := func(api.Addr) error { return nil }, func() {}
+	if file, ok := db.(*store.DB); ok {
+		writeAddr = func(a api.Addr) error { return api.WriteAddr(file.Path(), a) }
+		removeAddr = func() { _ = api.RemoveAddr(file.Path()) }
+	}
 	if addr == "" { // record the PID all the same, so that a command meeting the lock can name it
-		if err := api.WriteAddr(db.Path(), api.Addr{PID: os.Getpid(), Started: time.Now().UTC()}); err != nil {
+		if err := writeAddr(api.Addr{PID: os.Getpid(), Started: time.Now().UTC()}); err != nil {
 			return nil, err
 		}
-		return func() { _ = api.RemoveAddr(db.Path()) }, nil
+		return removeAddr, nil
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
@@ -232,13 +244,13 @@ func serveAPI(addr string, allowHosts []string, db *store.DB, p *daemon.Pipeline
 		Reprocess: func(ctx context.Context, id string) (int, error) { return p.Reprocess(ctx, db, id) }}
 	srv := api.NewHTTPServer(s.Handler())
 	go func() { _ = srv.Serve(ln) }()
-	if err := api.WriteAddr(db.Path(), api.Addr{PID: os.Getpid(), Addr: ln.Addr().String(), Started: time.Now().UTC()}); err != nil {
+	if err := writeAddr(api.Addr{PID: os.Getpid(), Addr: ln.Addr().String(), Started: time.Now().UTC()}); err != nil {
 		_ = srv.Close()
 		return nil, err
 	}
 	log.Info("API listening", slog.String("addr", ln.Addr().String()))
 	return func() {
-		_ = api.RemoveAddr(db.Path())
+		removeAddr()
 		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 		defer cancel()
 		_ = srv.Shutdown(ctx)

@@ -58,7 +58,7 @@ func cmdServe(e *env, args []string) error {
 		return err
 	}
 	defer stop()
-	addr, err := api.ReadAddr(store.Path())
+	addr, err := api.ReadAddr(store.Name())
 	if err != nil {
 		return err
 	}

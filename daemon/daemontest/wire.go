@@ -12,6 +12,7 @@ import (
 	"net/http/httptest"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -26,12 +27,15 @@ type Wire struct {
 
 	pageHits atomic.Int64
 	feedHits atomic.Int64
+	mu       sync.Mutex
+	feedHit  map[int]int // requests of each feed
 	srv      *httptest.Server
 }
 
 // Start serves the wire until Close.
 func (w *Wire) Start() *Wire {
 	w.Feeds = max(w.Feeds, 1)
+	w.feedHit = map[int]int{}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /feeds/{n}", w.serveFeed)
 	mux.HandleFunc("GET /news/{n}", w.servePage)
@@ -61,6 +65,13 @@ func (w *Wire) FeedList() string { return strings.Join(w.FeedURLs(), "\n") + "\n
 func (w *Wire) PageHits() int64 { return w.pageHits.Load() }
 func (w *Wire) FeedHits() int64 { return w.feedHits.Load() }
 
+// FeedHitsOf counts the requests of feed f.
+func (w *Wire) FeedHitsOf(f int) int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.feedHit[f]
+}
+
 // PageURL is the link of story i.
 func (w *Wire) PageURL(i int) string { return fmt.Sprintf("%s/news/%d.html", w.srv.URL, i) }
 
@@ -82,6 +93,9 @@ func (w *Wire) serveFeed(rw http.ResponseWriter, r *http.Request) {
 		http.NotFound(rw, r)
 		return
 	}
+	w.mu.Lock()
+	w.feedHit[f]++
+	w.mu.Unlock()
 	rw.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
 	rw.Header().Set("ETag", fmt.Sprintf(`"%d-%d"`, f, w.Articles))
 	if r.Header.Get("If-None-Match") == rw.Header().Get("ETag") {
