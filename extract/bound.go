@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -21,7 +22,7 @@ const (
 	// MaxClaimsPerSentence is the most claims kept from one sentence.
 	MaxClaimsPerSentence = 50
 	// MaxClaims is the most claims kept from one article.
-	MaxClaims = 2000
+	MaxClaims = 1000
 )
 
 // Clip marks where a claim's sentence was cut.
@@ -31,24 +32,28 @@ const Clip = "…"
 // a note to record on it ("" when none): claims past MaxClaimsPerSentence
 // in a sentence or MaxClaims in the article are dropped, never silently.
 func (e *Extractor) ExtractNoted(ctx context.Context, text string) ([]model.Claim, string, error) {
-	d, claims, err := e.extract(ctx, text)
+	d, claims, stop, err := e.extract(ctx, text)
 	if err != nil {
 		return nil, "", err
 	}
-	claims, note := d.bound(claims)
+	claims, note := d.bound(claims, stop)
 	return claims, note, nil
 }
 
-// bound finalises an article's claims: at most MaxClaimsPerSentence per
-// sentence (by the sentence where the claim starts) and MaxClaims in all,
-// the first in text order kept, and every sentence clipped to
-// MaxEvidence bytes. It returns the note of the caps hit.
-func (d *doc) bound(claims []model.Claim) ([]model.Claim, string) {
+// bound finalises an article's claims: none at or after byte stop, where
+// reading stopped, at most MaxClaimsPerSentence per sentence (by the
+// sentence where the claim starts) and MaxClaims in all, the first in text
+// order kept, and every sentence clipped to MaxEvidence bytes. It returns
+// the note of the caps hit.
+func (d *doc) bound(claims []model.Claim, stop int) ([]model.Claim, string) {
 	var notes []string
 	perSent := map[int]int{}
 	kept := claims[:0]
 	dropped := 0
 	for _, c := range claims {
+		if c.Start >= stop {
+			break // sorted by Start
+		}
 		si := d.sentAt(c.Start)
 		if perSent[si] >= MaxClaimsPerSentence {
 			dropped++
@@ -61,14 +66,22 @@ func (d *doc) bound(claims []model.Claim) ([]model.Claim, string) {
 		notes = append(notes, fmt.Sprintf("%d claims dropped past %d in one sentence", dropped, MaxClaimsPerSentence))
 	}
 	if len(kept) > MaxClaims {
-		notes = append(notes, fmt.Sprintf("%d claims dropped past %d in the article, after byte %d", len(kept)-MaxClaims, MaxClaims, kept[MaxClaims].Start))
+		stop = kept[MaxClaims].Start
 		kept = kept[:MaxClaims]
+	}
+	if stop < len(d.text) {
+		notes = append(notes, fmt.Sprintf("claims capped at %d in the article: text from byte %d of %d not read for claims", MaxClaims, stop, len(d.text)))
 	}
 	for i := range kept {
 		c := &kept[i]
 		c.Sentence = clipEvidence(c.Sentence, d.text[c.Start:c.End])
 	}
 	return kept, strings.Join(notes, "; ")
+}
+
+// quotesBefore counts the quotations opened before byte off.
+func (d *doc) quotesBefore(off int) int {
+	return sort.Search(len(d.quotes), func(i int) bool { return d.quotes[i].open >= off })
 }
 
 // sentAt returns the index of the sentence holding byte off, or -1.

@@ -80,7 +80,10 @@ func appendToken(toks []token, text string, s, e, base int) []token {
 
 // fold lower-cases s and folds typographic apostrophes and quotes.
 func fold(s string) string {
-	return strings.ToLower(quoteFolder.Replace(s))
+	if strings.Contains(s, "\u2019") || strings.Contains(s, "\u2018") || strings.Contains(s, "\u201c") || strings.Contains(s, "\u201d") {
+		s = quoteFolder.Replace(s) // Replace allocates even when it has nothing to do
+	}
+	return strings.ToLower(s)
 }
 
 var quoteFolder = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`)

@@ -50,17 +50,25 @@ func (e *Extractor) Extract(ctx context.Context, text string) ([]model.Claim, er
 	return claims, err
 }
 
-// extract finds every claim of text, unbounded, in text order.
-func (e *Extractor) extract(ctx context.Context, text string) (*doc, []model.Claim, error) {
+// extract finds the claims of text in text order. Once it has found
+// MaxClaims claims and speech events it reads no further sentences: it
+// returns the byte offset where it stopped (len(text) if it read all).
+func (e *Extractor) extract(ctx context.Context, text string) (*doc, []model.Claim, int, error) {
 	d, err := e.analyse(text)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	var claims []model.Claim
 	var events []*speech
+	stop := len(text)
 	for si := range d.sents {
 		if err := ctx.Err(); err != nil {
-			return nil, nil, err
+			return nil, nil, 0, err
+		}
+		if len(claims)+len(events)+d.quotesBefore(d.sents[si].start) >= MaxClaims {
+			stop = d.sents[si].start
+			d.quotes = d.quotes[:d.quotesBefore(stop)] // each may become a claim
+			break
 		}
 		d.rememberSubject(si)
 		sentEvents := d.findSpeech(si)
@@ -75,9 +83,9 @@ func (e *Extractor) extract(ctx context.Context, text string) (*doc, []model.Cla
 		claims = append(claims, d.accusationClaims(accs)...)
 	}
 	claims = append(claims, d.actorClaims()...)
-	claims = append(claims, d.numberClaims(e.numbers)...)
+	claims = append(claims, d.numberClaims(e.numbers, stop)...)
 	slices.SortStableFunc(claims, func(a, b model.Claim) int { return a.Start - b.Start })
-	return d, claims, nil
+	return d, claims, stop, nil
 }
 
 // analyse cuts text into sentences and tokens, tags them and finds what

@@ -4,10 +4,13 @@ package extract
 func (e *Extractor) newDoc(text string) *doc {
 	d := &doc{text: text, lx: e.lx, authoritySent: -1, people: map[string][]*person{}, acronyms: map[string]string{}}
 	d.paras = paragraphs(text)
+	d.toks = make([]token, 0, len(text)/5) // about a token for every 5 bytes of news text
 	for pi, p := range d.paras {
-		toks := tokenize(text[p[0]:p[1]], p[0])
 		first := len(d.toks)
-		d.toks = append(d.toks, toks...)
+		para := text[p[0]:p[1]]
+		for _, m := range tokenRE.FindAllStringIndex(para, -1) {
+			d.toks = appendToken(d.toks, para, m[0], m[1], p[0])
+		}
 		e.splitSentences(d, first, len(d.toks), pi)
 	}
 	for si := range d.sents {

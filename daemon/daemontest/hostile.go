@@ -41,8 +41,9 @@ func HostileClaims(size int) string {
 	return b.String()
 }
 
-// HostileHTML wraps hostile text in an article page, as one paragraph.
+// HostileHTML wraps hostile text in an article page, as one paragraph
+// after a short lead.
 func HostileHTML(title, text string) string {
-	return fmt.Sprintf(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>%s</title></head><body><main><article><h1>%s</h1><div class="article-body"><p>%s</p></div></article></main></body></html>`,
+	return fmt.Sprintf(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>%s</title></head><body><main><article><h1>%s</h1><div class="article-body"><p>Officials spoke on Tuesday.</p><p>%s</p></div></article></main></body></html>`,
 		html.EscapeString(title), html.EscapeString(title), html.EscapeString(text))
 }
