@@ -19,7 +19,7 @@ const crashKills = 20
 // time, leaves a database that `claimwire check` passes, with every story
 // of the wire stored exactly once: none lost, none twice.
 func TestRepeatedCrashes(t *testing.T) {
-	const stories = 150
+	const stories = 120
 	w := (&daemontest.Wire{Articles: stories, Feeds: 3, PageDelay: 250 * time.Millisecond}).Start()
 	defer w.Close()
 	db := filepath.Join(t.TempDir(), "c.db")
@@ -32,16 +32,18 @@ func TestRepeatedCrashes(t *testing.T) {
 	during := 0 // kills that found work left to do
 	for kill := 0; kill < crashKills; kill++ {
 		p := start(t, daemonArgs(db, list, "--once", "--listen", "")...)
-		// a moment of the ingest: mostly after the run's first commit, at
-		// a random point of what follows; the wire serves at most 16
-		// pages a second (4 at a time, each 250 ms), so a run stores a
-		// few stories before it is killed
-		if r.IntN(4) == 0 {
-			p.waitLine(t, `"msg":"daemon started"`)
-		} else {
+		// a moment of the ingest: half the time after the run's first
+		// commit, at a random point of what follows, else at a random
+		// point from its start (polling, fetching, loading the model,
+		// committing); the wire serves at most 16 pages a second (4 at a
+		// time, each 250 ms), so a run stores a few stories at most
+		if r.IntN(2) == 0 {
 			p.waitLine(t, `"msg":"committed"`)
+			time.Sleep(time.Duration(r.IntN(500)) * time.Millisecond)
+		} else {
+			p.waitLine(t, `"msg":"daemon started"`)
+			time.Sleep(time.Duration(r.IntN(1500)) * time.Millisecond)
 		}
-		time.Sleep(time.Duration(r.IntN(500)) * time.Millisecond)
 		if err := p.cmd.Process.Kill(); err != nil && !errors.Is(err, os.ErrProcessDone) {
 			t.Fatal(err)
 		}
