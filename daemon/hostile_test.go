@@ -20,7 +20,7 @@ import (
 func TestHostilePagesOnTheWire(t *testing.T) {
 	size := 900 << 10
 	if raceEnabled {
-		size = 200 << 10 // past the caps all the same, at a tenth of the speed
+		size = 120 << 10 // past the caps all the same, at a tenth of the speed
 	}
 	pages := map[string]string{
 		"quotes": daemontest.HostileHTML("Quotes", daemontest.HostileQuotes(size)),
