@@ -27,16 +27,16 @@ type sentence struct {
 
 // doc is an article cut into paragraphs, sentences and tokens.
 type doc struct {
-	lx             *lexicon
-	people         map[string][]*person // surname → the people of that name, in order of introduction
-	seen           int                  // how many person mentions were resolved: orders people by recency
-	acronyms       map[string]string    // acronym → the name it abbreviates
-	mentions       []mention
-	mentionsSorted int  // mentions[:mentionsSorted] are in token order
-	noNER          bool // decide person names without prose's entity model (cheaper)
-	quotes         []quoteSpan
-	continued      []continuedQuote
-	actors         []actorHit
+	lx        *lexicon
+	people    map[string][]*person // surname → the people of that name, in order of introduction
+	seen      int                  // how many person mentions were resolved: orders people by recency
+	acronyms  map[string]string    // acronym → the name it abbreviates
+	mentions  []mention
+	sorted    int  // mentions[:sorted] are in token order
+	noNER     bool // decide person names without prose's entity model (cheaper)
+	quotes    []quoteSpan
+	continued []continuedQuote
+	actors    []actorHit
 	// authority is the last party that made an accusation or spoke for an
 	// organisation: agentless passives ("are accused of") are its claims.
 	authority     party

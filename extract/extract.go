@@ -141,13 +141,13 @@ func (d *doc) rememberSubject(si int) {
 // an article of thousands of sentences does not sort them all each time.
 func (d *doc) sortMentions() {
 	byTok := func(a, b mention) int { return a.tok - b.tok }
-	fresh := d.mentions[min(d.mentionsSorted, len(d.mentions)):]
+	fresh := d.mentions[min(d.sorted, len(d.mentions)):]
 	slices.SortStableFunc(fresh, byTok)
 	if len(fresh) > 0 {
 		p, _ := slices.BinarySearchFunc(d.mentions[:len(d.mentions)-len(fresh)], fresh[0].tok+1, func(m mention, tok int) int { return m.tok - tok })
 		slices.SortStableFunc(d.mentions[p:], byTok)
 	}
-	d.mentionsSorted = len(d.mentions)
+	d.sorted = len(d.mentions)
 }
 
 // findAcronyms remembers names introduced with an acronym in brackets:
