@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"slices"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -59,11 +60,14 @@ func (s *Server) Handler() http.Handler {
 	if s.Metrics != nil {
 		route(http.MethodGet, "/metrics", s.noQuery(s.Metrics.ServeHTTP))
 	}
-	route(http.MethodGet, "/api/claims", s.claims)
+	// pages of claims and articles take turns, however many readers
+	// come, so that they leave the daemon's workers most of the CPU
+	turns := make(chan struct{}, runtime.GOMAXPROCS(0))
+	route(http.MethodGet, "/api/claims", takeTurns(turns, s.claims))
 	route(http.MethodGet, "/api/claims.csv", s.export(export.CSV))
 	route(http.MethodGet, "/api/claims.ndjson", s.export(export.NDJSON))
 	route(http.MethodGet, "/api/claims.stix", s.export(export.STIX))
-	route(http.MethodGet, "/api/articles", s.noQuery(s.articles))
+	route(http.MethodGet, "/api/articles", takeTurns(turns, s.noQuery(s.articles)))
 	route(http.MethodGet, "/api/articles/{ref}", s.noQuery(s.article))
 	route(http.MethodPost, "/api/reprocess/{ref}", s.noQuery(s.reprocess))
 	route(http.MethodGet, "/api/feeds", s.noQuery(s.feeds))
@@ -77,6 +81,19 @@ func (s *Server) Handler() http.Handler {
 		writeError(w, http.StatusNotFound, fmt.Errorf("no endpoint %s", clip(r.URL.Path)))
 	})
 	return s.guard(mux)
+}
+
+// takeTurns runs h once a turn is free; a request whose client gives up
+// while it waits is dropped.
+func takeTurns(turns chan struct{}, h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case turns <- struct{}{}:
+			defer func() { <-turns }()
+			h(w, r)
+		case <-r.Context().Done():
+		}
+	}
 }
 
 // noQuery refuses parameters on endpoints that take none.
@@ -162,6 +179,7 @@ func (s *Server) parseClaimsQuery(raw string) (claimsQuery, error) {
 		return cq, err
 	}
 	cq.limit, err = parseLimit(q.Get("limit"))
+	cq.filter.Max = cq.limit
 	return cq, err
 }
 

@@ -40,7 +40,7 @@ func FuzzItemArticle(f *testing.F) {
 		if e.Article.TextHash != TextHash(e.Article.Text) || !utf8.ValidString(e.Article.Text) {
 			t.Fatalf("text %q: hash or encoding wrong", e.Article.Text)
 		}
-		claims, err := p.Extract(context.Background(), e.Article)
+		claims, err := p.Extract(context.Background(), &e.Article)
 		if err != nil {
 			return
 		}

@@ -66,8 +66,9 @@ func (p *Pipeline) Page(ctx context.Context, a *model.Article, body []byte, cont
 	return nil
 }
 
-// Extract returns the claims of an article's text.
-func (p *Pipeline) Extract(ctx context.Context, a model.Article) ([]model.Claim, error) {
+// Extract returns the claims of an article's text and records on it the
+// bounds extraction hit (Article.Limits).
+func (p *Pipeline) Extract(ctx context.Context, a *model.Article) ([]model.Claim, error) {
 	claims, err := p.extract(ctx, a, "claims")
 	if err == nil {
 		p.Metrics.claimsFound(claims)
@@ -77,13 +78,14 @@ func (p *Pipeline) Extract(ctx context.Context, a model.Article) ([]model.Claim,
 
 // extract runs the claim stage, timed as stage: ingest and reprocessing
 // are told apart in the metrics.
-func (p *Pipeline) extract(ctx context.Context, a model.Article, stage string) ([]model.Claim, error) {
+func (p *Pipeline) extract(ctx context.Context, a *model.Article, stage string) ([]model.Claim, error) {
 	start := time.Now()
-	claims, err := p.Claims.Extract(ctx, a.Text)
+	claims, limits, err := p.Claims.ExtractNoted(ctx, a.Text)
 	p.Metrics.observe(stage, start)
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
+	a.Limits = limits
 	return claims, nil
 }
 
@@ -123,7 +125,7 @@ func (p *Pipeline) ReprocessClaims(ctx context.Context, a model.Article) ([]mode
 	if strings.TrimSpace(a.Text) == "" {
 		return nil, fmt.Errorf("reprocess %s: %w (%s)", a.ID, ErrNoText, firstOf(a.Error, "empty"))
 	}
-	claims, err := p.extract(ctx, a, "reprocess")
+	claims, err := p.extract(ctx, &a, "reprocess")
 	if err != nil {
 		return nil, fmt.Errorf("reprocess %s: %w", a.ID, err)
 	}

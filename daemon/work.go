@@ -63,7 +63,7 @@ func (d *Daemon) fill(ctx context.Context, e *store.Entry, it feeds.Item) error 
 	if d.storedText(e.Article.TextHash) {
 		return nil
 	}
-	claims, err := d.pipe.Extract(ctx, e.Article)
+	claims, err := d.pipe.Extract(ctx, &e.Article)
 	e.Claims = claims
 	return err
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/claimwire/claimwire/model"
@@ -133,12 +134,9 @@ func (d *doc) wholeContent(sp *speech, q *quoteSpan) bool {
 
 // quotedIn reports whether a quotation overlaps byte range r.
 func (d *doc) quotedIn(r byteRange) bool {
-	for _, q := range d.quotes {
-		if q.open < r.e && r.s < q.end {
-			return true
-		}
-	}
-	return false
+	// the first quotation ending after r.s is the only one that can overlap
+	i := sort.Search(len(d.quotes), func(i int) bool { return d.quotes[i].end > r.s })
+	return i < len(d.quotes) && d.quotes[i].open < r.e
 }
 
 func (sp *speech) overlaps(q *quoteSpan) bool {
@@ -326,12 +324,10 @@ func (d *doc) previousSpeaker(events []*speech, q *quoteSpan) *speech {
 }
 
 func (d *doc) insideQuote(off int) bool {
-	for _, q := range d.quotes {
-		if q.open <= off && off < q.end {
-			return true
-		}
-	}
-	return false
+	// quotations are outermost and in order, so only the last one opened
+	// at or before off can hold it
+	i := sort.Search(len(d.quotes), func(i int) bool { return d.quotes[i].open > off })
+	return i > 0 && off < d.quotes[i-1].end
 }
 
 func (d *doc) actorClaims() []model.Claim {

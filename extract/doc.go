@@ -31,6 +31,7 @@ type doc struct {
 	seen      int                  // how many person mentions were resolved: orders people by recency
 	acronyms  map[string]string    // acronym → the name it abbreviates
 	mentions  []mention
+	sorted    int  // mentions[:sorted] are in token order
 	noNER     bool // decide person names without prose's entity model (cheaper)
 	quotes    []quoteSpan
 	continued []continuedQuote

@@ -43,18 +43,33 @@ func New(rs *rules.Set) (*Extractor, error) {
 }
 
 // Extract returns the claims of one article's plain text, each with its
-// sentence and byte offsets into text.
+// sentence and byte offsets into text, within the bounds of bound.go;
+// ExtractNoted also says which bounds were hit.
 func (e *Extractor) Extract(ctx context.Context, text string) ([]model.Claim, error) {
+	claims, _, err := e.ExtractNoted(ctx, text)
+	return claims, err
+}
+
+// extract finds the claims of text in text order. Once it has found
+// MaxClaims claims and speech events it reads no further sentences: it
+// returns the byte offset where it stopped (len(text) if it read all).
+func (e *Extractor) extract(ctx context.Context, text string) (*doc, []model.Claim, int, error) {
 	d, err := e.analyse(text)
 	if err != nil {
-		return nil, err
+		return nil, nil, 0, err
 	}
 	var claims []model.Claim
 	var events []*speech
 	var dens []denial
+	stop := len(text)
 	for si := range d.sents {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return nil, nil, 0, err
+		}
+		if len(claims)+len(events)+d.quotesBefore(d.sents[si].start) >= MaxClaims {
+			stop = d.sents[si].start
+			d.quotes = d.quotes[:d.quotesBefore(stop)] // each may become a claim
+			break
 		}
 		d.rememberSubject(si)
 		sentEvents := d.findSpeech(si)
@@ -70,9 +85,9 @@ func (e *Extractor) Extract(ctx context.Context, text string) ([]model.Claim, er
 		claims = append(claims, d.accusationClaims(accs)...)
 	}
 	claims = append(claims, d.actorClaims()...)
-	claims = append(claims, d.numberClaims(e.numbers)...)
+	claims = append(claims, d.numberClaims(e.numbers, stop)...)
 	slices.SortStableFunc(claims, func(a, b model.Claim) int { return a.Start - b.Start })
-	return d.denialClaims(claims, dens), nil
+	return d, d.denialClaims(claims, dens), stop, nil
 }
 
 // analyse cuts text into sentences and tokens, tags them and finds what
@@ -120,7 +135,21 @@ func (d *doc) rememberSubject(si int) {
 	}
 	d.noNER = false
 	d.noteDeaths(si)
-	slices.SortStableFunc(d.mentions, func(a, b mention) int { return a.tok - b.tok })
+	d.sortMentions()
+}
+
+// sortMentions sorts the mentions by token, stably. Those sorted before
+// stay in order, so only the ones after the earliest new one are sorted:
+// an article of thousands of sentences does not sort them all each time.
+func (d *doc) sortMentions() {
+	byTok := func(a, b mention) int { return a.tok - b.tok }
+	fresh := d.mentions[min(d.sorted, len(d.mentions)):]
+	slices.SortStableFunc(fresh, byTok)
+	if len(fresh) > 0 {
+		p, _ := slices.BinarySearchFunc(d.mentions[:len(d.mentions)-len(fresh)], fresh[0].tok+1, func(m mention, tok int) int { return m.tok - tok })
+		slices.SortStableFunc(d.mentions[p:], byTok)
+	}
+	d.sorted = len(d.mentions)
 }
 
 // findAcronyms remembers names introduced with an acronym in brackets:

@@ -20,8 +20,8 @@ const (
 
 // numberClaims returns the claimed numbers of the article: the number
 // parser's expressions that are amounts, each with what it counts.
-func (d *doc) numberClaims(p *number.Parser) []model.Claim {
-	ms := p.Find(d.text)
+func (d *doc) numberClaims(p *number.Parser, stop int) []model.Claim {
+	ms := p.Find(d.text[:stop]) // up to where reading stopped (a sentence start)
 	var out []model.Claim
 	for k, m := range ms {
 		if m.Skip != "" || m.Vague || d.notCount(m) {

@@ -4,10 +4,18 @@ package extract
 func (e *Extractor) newDoc(text string) *doc {
 	d := &doc{text: text, lx: e.lx, authoritySent: -1, people: map[string][]*person{}, acronyms: map[string]string{}}
 	d.paras = paragraphs(text)
+	d.toks = make([]token, 0, len(text)/5) // about a token for every 5 bytes of news text
 	for pi, p := range d.paras {
-		toks := tokenize(text[p[0]:p[1]], p[0])
 		first := len(d.toks)
-		d.toks = append(d.toks, toks...)
+		para := text[p[0]:p[1]]
+		for i := 0; ; {
+			s, e := nextToken(para, i)
+			if s < 0 {
+				break
+			}
+			d.toks = appendToken(d.toks, para, s, e, p[0])
+			i = e
+		}
 		e.splitSentences(d, first, len(d.toks), pi)
 	}
 	for si := range d.sents {
@@ -23,6 +31,16 @@ func (e *Extractor) newDoc(text string) *doc {
 func (e *Extractor) splitSentences(d *doc, first, last, para int) {
 	start := first
 	for i := first; i < last; i++ {
+		if i > start && d.toks[i].end-d.toks[start].start > MaxSentence {
+			// no full stop for too long: a hostile page or a list, cut
+			// before the sentence grows past the bound
+			cut := cutLong(d.toks, start, i)
+			d.sents = append(d.sents, sentence{
+				start: d.toks[start].start, end: d.toks[cut-1].end,
+				first: start, last: cut, para: para,
+			})
+			start = cut
+		}
 		if i+1 < last && !e.endsSentence(d.toks, i, last) {
 			continue
 		}
@@ -40,6 +58,24 @@ func (e *Extractor) splitSentences(d *doc, first, last, para int) {
 		}
 		start = end
 	}
+}
+
+// MaxSentence bounds the bytes of a sentence: a longer run of text without
+// a full stop is cut, so that what is read and stored per sentence stays
+// bounded whatever the page.
+const MaxSentence = 2000
+
+// cutLong returns where to cut a sentence of tokens [start, i] that has
+// grown too long: after the last comma, semicolon, colon or dash in its
+// second half, else before token i, at a word boundary.
+func cutLong(toks []token, start, i int) int {
+	for k := i; k > start+(i-start)/2; k-- {
+		switch toks[k-1].text {
+		case ",", ";", ":", "—", "–":
+			return k
+		}
+	}
+	return i
 }
 
 func (e *Extractor) endsSentence(toks []token, i, last int) bool {

@@ -64,6 +64,10 @@ type Article struct {
 	Text         string    `json:"text"`
 	TextHash     string    `json:"text_hash,omitempty"` // hex SHA-256 of the normalised text, for dedup
 	Error        string    `json:"error,omitempty"`     // why processing failed, if it did
+	// Limits says which bounds extraction hit (claims dropped past the
+	// caps per sentence or per article), so that no claim is dropped
+	// silently; empty when none.
+	Limits string `json:"limits,omitempty"`
 }
 
 // Claim is one checkable statement found in an article, with its evidence.

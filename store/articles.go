@@ -104,7 +104,7 @@ func (db *DB) ForEachArticle(fn func(model.Article) error) error {
 		}
 		return page, err
 	}
-	err := scanPublished(db, timeKey(time.Time{}), load, fn)
+	err := scanPublished(db, timeKey(time.Time{}), pageItems, load, fn)
 	if err != nil {
 		return fmt.Errorf("store: for each article: %w", err)
 	}
@@ -121,7 +121,7 @@ func (db *DB) ForEachArticleMeta(fn func(model.Article) error) error {
 		}
 		return page, err
 	}
-	err := scanPublished(db, timeKey(time.Time{}), load, fn)
+	err := scanPublished(db, timeKey(time.Time{}), pageItems, load, fn)
 	if err != nil {
 		return fmt.Errorf("store: for each article: %w", err)
 	}

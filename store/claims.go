@@ -205,6 +205,10 @@ type Filter struct {
 	// After, a claim ID, starts after that claim: the next page of a
 	// listing. A claim that is not stored is an error wrapping ErrNotFound.
 	After string
+	// Max, if above 0, says the caller wants no more than this many
+	// claims: a scan then loads no more than it needs per read
+	// transaction. It is a hint; the caller stops the scan.
+	Max int
 }
 
 func (f Filter) article(a model.Article) bool {
@@ -305,7 +309,11 @@ func (db *DB) ForEachClaim(f Filter, fn func(model.Claim, model.Article) error) 
 		return rows, err
 	}
 	emit := func(r claimRow) error { return fn(r.claim, *r.article) }
-	if err := scanPublished(db, from, load, emit); err != nil {
+	items := pageItems
+	if f.Max > 0 {
+		items = min(items, f.Max+1) // one more says whether more follow
+	}
+	if err := scanPublished(db, from, items, load, emit); err != nil {
 		return fmt.Errorf("store: for each claim: %w", err)
 	}
 	return nil

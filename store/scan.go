@@ -15,7 +15,8 @@ const (
 	pageItems = 512
 )
 
-// scanPublished walks the published index from since onwards. For each
+// scanPublished walks the published index from since onwards, at most
+// maxItems items (and pageSize articles) a read transaction. For each
 // article, load appends its items to the page inside a read transaction;
 // emit then gets them after the transaction has ended, one page of articles
 // at a time. The page's memory is reused from one page to the next.
@@ -25,12 +26,12 @@ const (
 // mmap while a read transaction is open, so one transaction for a long export
 // could stall the daemon's commits. The price is that each page is its own
 // snapshot: an article committed behind the scan during it is not seen.
-func scanPublished[T any](db *DB, from []byte, load loader[T], emit func(T) error) error {
+func scanPublished[T any](db *DB, from []byte, maxItems int, load loader[T], emit func(T) error) error {
 	var page []T
 	for from != nil {
 		err := db.view(func(tx *bolt.Tx) error {
 			var err error
-			page, from, err = readPage(tx, from, page[:0], load)
+			page, from, err = readPage(tx, from, page[:0], maxItems, load)
 			return err
 		})
 		if err != nil {
@@ -50,11 +51,11 @@ type loader[T any] func(tx *bolt.Tx, id string, page []T) ([]T, error)
 
 // readPage loads up to pageSize articles of the index, from the key from,
 // into items, and returns the key the next page starts at, nil at the end.
-func readPage[T any](tx *bolt.Tx, from []byte, items []T, load loader[T]) ([]T, []byte, error) {
+func readPage[T any](tx *bolt.Tx, from []byte, items []T, maxItems int, load loader[T]) ([]T, []byte, error) {
 	c := tx.Bucket(publishedBucket).Cursor()
 	n := 0
 	for k, _ := c.Seek(from); k != nil; k, _ = c.Next() {
-		if n == pageSize || len(items) >= pageItems {
+		if n == pageSize || len(items) >= maxItems {
 			return items, bytes.Clone(k), nil // k lives in the mmap
 		}
 		var err error

@@ -60,7 +60,7 @@ func articleClaims(p *daemon.Pipeline) evalscore.Predictor {
 		if err := p.Page(ctx, &a, []byte(content), "", ""); err != nil {
 			return nil, err
 		}
-		return p.Extract(ctx, a)
+		return p.Extract(ctx, &a)
 	}
 }
 

@@ -42,9 +42,12 @@ func cmdExtract(e *env, args []string) error {
 	if *explain {
 		return p.Claims.Explain(e.ctx, e.stdout, a.Text)
 	}
-	claims, err := p.Extract(e.ctx, a)
+	claims, err := p.Extract(e.ctx, &a)
 	if err != nil {
 		return fmt.Errorf("%s: %w", in.name, err)
+	}
+	if a.Limits != "" {
+		fmt.Fprintf(e.stderr, "claimwire: %s: %s\n", in.name, a.Limits)
 	}
 	return write(e, a, claims)
 }
@@ -55,14 +58,16 @@ var claimWriters = map[string]func(*env, model.Article, []model.Claim) error{
 	"table": writeClaimsTable,
 }
 
-// writeClaimsJSON prints the contract of ../shared/eval: {"claims": [...]}.
-func writeClaimsJSON(e *env, _ model.Article, claims []model.Claim) error {
+// writeClaimsJSON prints the contract of ../shared/eval: {"claims": [...]},
+// with "limits" beside them when extraction hit its bounds.
+func writeClaimsJSON(e *env, a model.Article, claims []model.Claim) error {
 	if claims == nil {
 		claims = []model.Claim{}
 	}
 	return writeJSON(e, struct {
 		Claims []model.Claim `json:"claims"`
-	}{claims})
+		Limits string        `json:"limits,omitempty"`
+	}{claims, a.Limits})
 }
 
 func writeClaimsCSV(e *env, a model.Article, claims []model.Claim) error {

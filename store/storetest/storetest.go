@@ -123,7 +123,7 @@ func roundTrip(t *testing.T, db store.Store) {
 		t.Fatalf("%d claims, want 5", len(cs))
 	}
 	for i, c := range cs {
-		if want := store.ClaimID(a.ID, uint32(i+1)); c.ID != want || c.ArticleID != a.ID || c.Kind != model.Kinds[i%4] {
+		if want := store.ClaimID(a.ID, uint32(i+1)); c.ID != want || c.ArticleID != a.ID || c.Kind != model.Kinds[i%len(model.Kinds)] {
 			t.Errorf("claim %d: %+v, want ID %s of %s", i, c, want, a.ID)
 		}
 	}
