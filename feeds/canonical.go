@@ -41,6 +41,10 @@ func CanonicalURL(raw string) (string, error) {
 	if host == "" {
 		return "", fmt.Errorf("%w %q: no host name", errBadURL, raw)
 	}
+	if strings.HasPrefix(host, ".") || strings.Contains(host, "..") {
+		// an empty label ("http://..", "a..b"): no name a resolver takes
+		return "", fmt.Errorf("%w %q: an empty label in the host name", errBadURL, raw)
+	}
 	if port := u.Port(); port != "" && port != defaultPorts[u.Scheme] {
 		host = net.JoinHostPort(host, port)
 	} else if strings.Contains(host, ":") {
