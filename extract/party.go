@@ -98,12 +98,19 @@ func (d *doc) resolvePerson(p span) party {
 	if ns == p.e || p.e-ns > 4 || ns > p.s && nameLinks.has(d.toks[ns-1].lower) {
 		return party{} // "National Institute on Drug Abuse" is no person
 	}
+	styled := false
+	if p.e-ns >= 2 && d.lx.styles.has(d.toks[ns].lower) && !d.givenName(ns) {
+		// "Pope Pius", "Senator Ben Cole": the style is a title, not part
+		// of the name, so "the pope" can refer back to Pius
+		ns++
+		styled = true
+	}
 	name := span{ns, p.e}
 	if ns > p.s && d.lx.genericOrgs.has(d.toks[ns-1].lower) {
 		// "political movement Forward Now", "blockchain analysis firm Chainalysis"
 		return party{kind: entOrg, name: d.words(name), title: d.titleText(span{p.s, ns}), span: name}
 	}
-	titled := ns > p.s && d.hasTitleBefore(span{p.s, ns})
+	titled := styled || ns > p.s && d.hasTitleBefore(span{p.s, ns})
 	if !d.personish(name, titled) || !titled && d.placeName(name) {
 		return party{}
 	}
