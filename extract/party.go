@@ -343,7 +343,7 @@ func (d *doc) resolveDescription(p span) party {
 			return inner
 		}
 	}
-	if p.s > 0 && d.toks[p.s-1].lower == "the" && d.lx.anaphors.has(d.toks[head].lower) && head == p.e-1 {
+	if p.s > 0 && d.toks[p.s-1].lower == "the" && (d.lx.anaphors.has(d.toks[head].lower) || d.lx.styles.has(d.toks[head].lower)) && head == p.e-1 {
 		if m, ok := d.lastMention(func(m *mention) bool { return d.fits(m, d.toks[head].lower) }, p.s); ok {
 			return m.party
 		}
@@ -449,7 +449,7 @@ func (d *doc) fits(m *mention, head string) bool {
 		return m.kind == entPerson && strings.Contains(strings.ToLower(m.title), "spokes")
 	case "congressman", "congresswoman", "senator", "governor", "mayor", "judge", "pope":
 		// "the congressman" is the person the story titled so
-		return m.kind == entPerson && (slices.Contains(strings.Fields(strings.ToLower(m.title)), head) || d.titledBefore(m.span.s, head))
+		return d.titledAs(m, head)
 	case "country":
 		return m.kind == entCountry
 	case "statement":
@@ -457,10 +457,19 @@ func (d *doc) fits(m *mention, head string) bool {
 	case "report", "indictment":
 		return false // "the indictment" speaks for itself
 	}
+	if d.lx.styles.has(head) {
+		return d.titledAs(m, head) // "the bishop" after "Bishop Tom Reed"
+	}
 	if !m.subject || m.kind != entOrg && m.kind != entParty {
 		return false
 	}
 	return strings.Contains(strings.ToLower(m.name), head) || d.lx.genericOrgs.has(head)
+}
+
+// titledAs reports whether a mention is of a person the story gave the
+// title or style word: "Congressman Ben Cole", "Pope Pius".
+func (d *doc) titledAs(m *mention, title string) bool {
+	return m.kind == entPerson && (slices.Contains(strings.Fields(strings.ToLower(m.title)), title) || d.titledBefore(m.span.s, title))
 }
 
 // titledBefore reports whether the title word stands in the few words
