@@ -723,6 +723,30 @@ func (d *doc) sourceOwner(v int) (party, int) {
 	return d.ownerAfter(v)
 }
 
+// ownedStatementAt reports whether the words from j up to end open a noun
+// phrase whose head is a source noun with an owner of its own and a
+// that-clause: "Keystone Labs' earlier claim that …", "the claim by
+// Keystone Labs that …". A verb of saying that takes such a phrase as its
+// object ("repeated X's claim that …") does not say the clause: the owner
+// does.
+func (d *doc) ownedStatementAt(j, end int) bool {
+	for k := j; k+1 < end && k <= j+maxSubjectWords; k++ {
+		t := &d.toks[k]
+		if isFinite(t.tag) || t.text == "," || t.text == ";" || t.text == ":" || t.lower == "that" {
+			return false
+		}
+		if !d.lx.sourceNouns.has(t.lower) || !strings.HasPrefix(t.tag, "NN") {
+			continue
+		}
+		if pos := d.possessiveBefore(k); pos > j && d.toks[pos].tag != "PRP$" && d.toks[k+1].lower == "that" {
+			return true // "X's claim that", not "her claim that"
+		}
+		_, that := d.ownerAfter(k)
+		return that > 0
+	}
+	return false
+}
+
 // nounOfTo: "the agency's attribution of the hacks to Norway": what the
 // cue's preposition introduces is accused by the owner of the noun.
 func (d *doc) nounOfTo(v int, cue *rules.AccuseCue) []accusation {

@@ -98,12 +98,19 @@ func (d *doc) resolvePerson(p span) party {
 	if ns == p.e || p.e-ns > 4 || ns > p.s && nameLinks.has(d.toks[ns-1].lower) {
 		return party{} // "National Institute on Drug Abuse" is no person
 	}
+	styled := false
+	if p.e-ns >= 2 && d.lx.styles.has(d.toks[ns].lower) && !d.givenName(ns) {
+		// "Pope Pius", "Senator Ben Cole": the style is a title, not part
+		// of the name, so "the pope" can refer back to Pius
+		ns++
+		styled = true
+	}
 	name := span{ns, p.e}
 	if ns > p.s && d.lx.genericOrgs.has(d.toks[ns-1].lower) {
 		// "political movement Forward Now", "blockchain analysis firm Chainalysis"
 		return party{kind: entOrg, name: d.words(name), title: d.titleText(span{p.s, ns}), span: name}
 	}
-	titled := ns > p.s && d.hasTitleBefore(span{p.s, ns})
+	titled := styled || ns > p.s && d.hasTitleBefore(span{p.s, ns})
 	if !d.personish(name, titled) || !titled && d.placeName(name) {
 		return party{}
 	}
@@ -336,7 +343,7 @@ func (d *doc) resolveDescription(p span) party {
 			return inner
 		}
 	}
-	if p.s > 0 && d.toks[p.s-1].lower == "the" && d.lx.anaphors.has(d.toks[head].lower) && head == p.e-1 {
+	if p.s > 0 && d.toks[p.s-1].lower == "the" && (d.lx.anaphors.has(d.toks[head].lower) || d.lx.styles.has(d.toks[head].lower)) && head == p.e-1 {
 		if m, ok := d.lastMention(func(m *mention) bool { return d.fits(m, d.toks[head].lower) }, p.s); ok {
 			return m.party
 		}
@@ -442,7 +449,7 @@ func (d *doc) fits(m *mention, head string) bool {
 		return m.kind == entPerson && strings.Contains(strings.ToLower(m.title), "spokes")
 	case "congressman", "congresswoman", "senator", "governor", "mayor", "judge", "pope":
 		// "the congressman" is the person the story titled so
-		return m.kind == entPerson && (slices.Contains(strings.Fields(strings.ToLower(m.title)), head) || d.titledBefore(m.span.s, head))
+		return d.titledAs(m, head)
 	case "country":
 		return m.kind == entCountry
 	case "statement":
@@ -450,10 +457,19 @@ func (d *doc) fits(m *mention, head string) bool {
 	case "report", "indictment":
 		return false // "the indictment" speaks for itself
 	}
+	if d.lx.styles.has(head) {
+		return d.titledAs(m, head) // "the bishop" after "Bishop Tom Reed"
+	}
 	if !m.subject || m.kind != entOrg && m.kind != entParty {
 		return false
 	}
 	return strings.Contains(strings.ToLower(m.name), head) || d.lx.genericOrgs.has(head)
+}
+
+// titledAs reports whether a mention is of a person the story gave the
+// title or style word: "Congressman Ben Cole", "Pope Pius".
+func (d *doc) titledAs(m *mention, title string) bool {
+	return m.kind == entPerson && (slices.Contains(strings.Fields(strings.ToLower(m.title)), title) || d.titledBefore(m.span.s, title))
 }
 
 // titledBefore reports whether the title word stands in the few words

@@ -410,7 +410,7 @@ func (d *doc) contentAfter(v int) span {
 	if end-j < 2 {
 		return span{}
 	}
-	if !direct && !d.startsClause(j) && !d.clauseSoon(j, end) {
+	if !direct && (!d.startsClause(j) && !d.clauseSoon(j, end) || d.ownedStatementAt(j, end)) {
 		return span{}
 	}
 	return span{j, d.nextSaying(j, end)}
