@@ -87,7 +87,8 @@ func (db *DB) ReplaceClaimsMany(batch []ArticleClaims) error {
 // claims are gone: the transaction, not the order of steps, is what keeps
 // them.
 func replaceClaimsOf(tx *bolt.Tx, a model.Article, claims []model.Claim) error {
-	if err := ungroupArticle(tx, a.ID); err != nil {
+	freed, err := ungroupArticle(tx, a.ID)
+	if err != nil {
 		return fmt.Errorf("ungroup: %w", err)
 	}
 	b := tx.Bucket(claimsBucket)
@@ -97,7 +98,7 @@ func replaceClaimsOf(tx *bolt.Tx, a model.Article, claims []model.Claim) error {
 	if err := deleteClaims(b, a.ID); err != nil {
 		return err
 	}
-	grouped, err := groupClaims(tx, a, withIDs(a.ID, claims))
+	grouped, err := groupClaims(tx, a, withIDs(a.ID, claims), freed)
 	if err != nil {
 		return fmt.Errorf("group: %w", err)
 	}

@@ -109,17 +109,20 @@ func regroupStored(tx *bolt.Tx, id string) error {
 }
 
 // ungroupArticle takes an article's stored claims out of their groups, as
-// it is reprocessed: a group left empty is deleted.
-func ungroupArticle(tx *bolt.Tx, articleID string) error {
+// it is reprocessed: a group left empty is deleted, and returned by its
+// key so that the article's new claims that say the same again take the
+// same group ID (reprocessing with the same rules keeps every group ID).
+func ungroupArticle(tx *bolt.Tx, articleID string) (freed map[string][][]byte, err error) {
 	var ids []string
-	err := eachClaim(tx, articleID, func(c model.Claim) {
+	err = eachClaim(tx, articleID, func(c model.Claim) {
 		if c.GroupID != "" && !slices.Contains(ids, c.GroupID) {
 			ids = append(ids, c.GroupID)
 		}
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
+	freed = map[string][][]byte{}
 	for _, id := range ids {
 		k, ok := parseGroupID(id)
 		if !ok {
@@ -127,25 +130,32 @@ func ungroupArticle(tx *bolt.Tx, articleID string) error {
 		}
 		g, found, err := getGroup(tx, k)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if !found {
 			continue // a claim copied by a repair keeps the ID of a group it no longer has
 		}
 		g.Members = slices.DeleteFunc(g.Members, func(m model.GroupMember) bool { return m.ArticleID == articleID })
 		if err := putGroup(tx, k, g); err != nil {
-			return err
+			return nil, err
+		}
+		if len(g.Members) == 0 {
+			freed[g.Key] = append(freed[g.Key], k)
 		}
 	}
-	return nil
+	for _, ks := range freed {
+		slices.SortFunc(ks, bytes.Compare) // oldest first, as the claims made them
+	}
+	return freed, nil
 }
 
 // groupClaims gives each claim of article a the group of the claims that
 // say the same thing, making one when there is none, and records the
 // article's full names for later merges. It returns the claims with
 // GroupID, MergeRule and AnswersGroup set; claims must already carry
-// their IDs.
-func groupClaims(tx *bolt.Tx, a model.Article, claims []model.Claim) ([]model.Claim, error) {
+// their IDs. A new group takes the ID of a group of the same key that
+// ungroupArticle freed, when there is one.
+func groupClaims(tx *bolt.Tx, a model.Article, claims []model.Claim, freed map[string][][]byte) ([]model.Claim, error) {
 	out := slices.Clone(claims)
 	names := newNamer(tx, claims)
 	at, outlet := sortTime(a), outletOf(a)
@@ -156,7 +166,7 @@ func groupClaims(tx *bolt.Tx, a model.Article, claims []model.Claim) ([]model.Cl
 		if key == "" {
 			continue
 		}
-		k, g, err := findGroup(tx, key, c, at)
+		k, g, err := findGroup(tx, key, c, at, freed)
 		if err != nil {
 			return nil, err
 		}
@@ -182,7 +192,7 @@ func groupClaims(tx *bolt.Tx, a model.Article, claims []model.Claim) ([]model.Cl
 }
 
 // findGroup returns the group a claim with this key joins, or a new one.
-func findGroup(tx *bolt.Tx, key string, c *model.Claim, at time.Time) ([]byte, model.Group, error) {
+func findGroup(tx *bolt.Tx, key string, c *model.Claim, at time.Time, freed map[string][][]byte) ([]byte, model.Group, error) {
 	var found []byte
 	var joined model.Group
 	err := eachNewest(tx, groupIndexKey(key, nil), func(k []byte, g model.Group) bool {
@@ -194,11 +204,16 @@ func findGroup(tx *bolt.Tx, key string, c *model.Claim, at time.Time) ([]byte, m
 	if err != nil || found != nil {
 		return found, joined, err
 	}
-	seq, err := tx.Bucket(groupsBucket).NextSequence()
-	if err != nil {
-		return nil, model.Group{}, fmt.Errorf("new group: %w", err)
+	var k []byte
+	if ks := freed[key]; len(ks) > 0 {
+		k, freed[key] = ks[0], ks[1:]
+	} else {
+		seq, err := tx.Bucket(groupsBucket).NextSequence()
+		if err != nil {
+			return nil, model.Group{}, fmt.Errorf("new group: %w", err)
+		}
+		k = binary.BigEndian.AppendUint64(nil, seq)
 	}
-	k := binary.BigEndian.AppendUint64(nil, seq)
 	g := model.Group{ID: groupID(k), Kind: c.Kind, Key: key, Claim: *c}
 	g.Claim.GroupID = g.ID
 	if err := tx.Bucket(groupIndexBucket).Put(groupIndexKey(key, k), nil); err != nil {

@@ -259,3 +259,33 @@ func BenchmarkCommitGrouped(b *testing.B) {
 		i++
 	}
 }
+
+// TestReprocessKeepsGroupIDs checks that reprocessing an article into the
+// same claims keeps the IDs of the groups it alone makes up, and that a
+// group it does not make again is gone.
+func TestReprocessKeepsGroupIDs(t *testing.T) {
+	db := newDB(t)
+	a := outletArticle("one.example", "a", day0)
+	claims := []model.Claim{accusation("United States", "China"), accusation("United Kingdom", "Russia")}
+	commit(t, db, Entry{Article: a, Claims: claims})
+	before := mustClaims(t, db, a.ID)
+	if err := db.ReplaceClaims(a.ID, claims); err != nil {
+		t.Fatal(err)
+	}
+	after := mustClaims(t, db, a.ID)
+	for i := range before {
+		if before[i].GroupID == "" || after[i].GroupID != before[i].GroupID {
+			t.Errorf("claim %d: group %q after reprocessing, want %q", i, after[i].GroupID, before[i].GroupID)
+		}
+	}
+	if err := db.ReplaceClaims(a.ID, claims[:1]); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Group(before[1].GroupID); err == nil {
+		t.Errorf("group %s of a claim no longer made is still stored", before[1].GroupID)
+	}
+	if got := mustClaims(t, db, a.ID); got[0].GroupID != before[0].GroupID {
+		t.Errorf("group %q, want %q", got[0].GroupID, before[0].GroupID)
+	}
+	mustCheck(t, db)
+}

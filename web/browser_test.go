@@ -80,6 +80,16 @@ func shoot(t *testing.T, ctx context.Context, name string) {
 	}
 }
 
+// clickAndLoad clicks what sel finds and waits until the page it leads to
+// has loaded: a mark set on the old page's window is gone and the new
+// page is complete (waiting for an element could find it on the old page).
+func clickAndLoad(t *testing.T, ctx context.Context, sel string) {
+	t.Helper()
+	eval[bool](t, ctx, `window.beforeNavigation = true`)
+	run(t, ctx, chromedp.Click(chromedp.CSS(sel)))
+	waitFor(t, ctx, `window.beforeNavigation === undefined && document.readyState === "complete"`)
+}
+
 func run(t *testing.T, ctx context.Context, actions ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second) // hang guard
@@ -147,7 +157,8 @@ func TestBrowser(t *testing.T) {
 		}
 		if len(all.Rows) > 100 {
 			// The next page holds the rest.
-			run(t, ctx, chromedp.Click(chromedp.CSS("#next")), chromedp.WaitVisible(chromedp.CSS("#claims")))
+			clickAndLoad(t, ctx, "#next")
+			run(t, ctx, chromedp.WaitVisible(chromedp.CSS("#claims")))
 			if n := count(t, ctx, "#claims tbody tr[data-claim]"); n != len(all.Rows)-100 {
 				t.Errorf("second page: %d rows, want %d", n, len(all.Rows)-100)
 			}
@@ -160,9 +171,9 @@ func TestBrowser(t *testing.T) {
 		shoot(t, ctx, "claims")
 
 		// The kind filter, through the form.
-		run(t, ctx, chromedp.SetValue(chromedp.CSS(`select[name="kind"]`), "quote"),
-			chromedp.Click(chromedp.CSS(`#filters button[type="submit"]`)),
-			chromedp.WaitVisible(chromedp.CSS(`#claims`)))
+		run(t, ctx, chromedp.SetValue(chromedp.CSS(`select[name="kind"]`), "quote"))
+		clickAndLoad(t, ctx, `#filters button[type="submit"]`)
+		run(t, ctx, chromedp.WaitVisible(chromedp.CSS(`#claims`)))
 		url := eval[string](t, ctx, `window.location.href`)
 		if !strings.Contains(url, "kind=quote") {
 			t.Fatalf("after submitting the form: %s", url)
@@ -236,9 +247,9 @@ func TestBrowser(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		run(t, ctx, chromedp.Navigate(srv.URL+"/claims"), chromedp.WaitVisible(chromedp.CSS("#claims")),
-			chromedp.Click(chromedp.CSS(fmt.Sprintf(`tr[data-claim=%q] .source a`, best.Claim.ID))),
-			chromedp.WaitVisible(chromedp.CSS("#text")))
+		run(t, ctx, chromedp.Navigate(srv.URL+"/claims"), chromedp.WaitVisible(chromedp.CSS("#claims")))
+		clickAndLoad(t, ctx, fmt.Sprintf(`tr[data-claim=%q] .source a`, best.Claim.ID))
+		run(t, ctx, chromedp.WaitVisible(chromedp.CSS("#text")))
 		if n := count(t, ctx, "#article-claims li"); n != len(claims) {
 			t.Errorf("article: %d claims beside the text, want %d", n, len(claims))
 		}
