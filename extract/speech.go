@@ -140,16 +140,65 @@ func (d *doc) accordingTo(v, n int) *speech {
 		return nil
 	}
 	sp := &speech{cue: v, at: d.toks[v].start, speaker: d.resolve(src)}
-	if v == s.first || v == s.first+1 && !d.toks[s.first].isWord() {
+	switch {
+	case v == s.first || v == s.first+1 && !d.toks[s.first].isWord():
 		k := src.e
 		for k < s.last && d.toks[k].text != "," {
 			k++
 		}
 		sp.content = d.rangeOf(k+1, s.last)
-	} else {
+	case v > s.first+1 && clauseJoins.has(d.toks[v-1].lower) && d.toks[v-2].text == ",":
+		// "…, but according to X, a researcher, CONTENT": the
+		// attribution opens a clause of its own
+		if k := d.afterAppositive(src.e, s.last); k > 0 {
+			sp.content = d.rangeOf(k, s.last)
+		}
+	case d.toks[v-1].text == "," && src.e+1 < s.last && d.toks[src.e].text == "," && d.finiteVerb(src.e+1):
+		// "The group, according to X, developed …": the attribution
+		// sits between the subject and its verb
+		sp.content = append(d.rangeOf(s.first, d.trimBack(v, s.first)), d.rangeOf(src.e+1, s.last)...)
+	default:
 		sp.content = d.rangeOf(s.first, d.trimBack(v, s.first))
 	}
 	return sp
+}
+
+// clauseJoins are the conjunctions after which "according to X," opens a
+// clause of its own.
+var clauseJoins = newSet([]string{"but", "and", "yet", "while", "although", "though", "so"})
+
+// finiteVerb reports whether token k is a verb with a tense: "developed",
+// "has", "will".
+func (d *doc) finiteVerb(k int) bool {
+	switch d.toks[k].tag {
+	case "VBD", "VBZ", "VBP", "MD":
+		return true
+	}
+	return false
+}
+
+// afterAppositive returns the first token of the clause that follows the
+// source of an attribution ending at k ("according to X, the creator of Y,
+// CONTENT" or "according to X, CONTENT"), or 0 when no clause follows.
+func (d *doc) afterAppositive(k, last int) int {
+	if k >= last || d.toks[k].text != "," {
+		return 0
+	}
+	k++
+	// an appositive is a noun phrase closed by a comma before the clause
+	j := k
+	for j < last && d.toks[j].text != "," && !d.finiteVerb(j) {
+		j++
+	}
+	if j < last && d.toks[j].text == "," && j > k && determiners.has(d.toks[k].lower) {
+		k = j + 1
+	}
+	for j := k; j < last; j++ {
+		if d.finiteVerb(j) {
+			return k
+		}
+	}
+	return 0
 }
 
 // speechAt builds the speech event of the verb at v: "X said (that) …",

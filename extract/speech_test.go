@@ -90,6 +90,12 @@ func TestSpeech(t *testing.T) {
 		{"noun phrase object is no content", "Ana Ortiz acknowledged the error, and gave up her bonus.", ""},
 		{"participle of saying has its own content", "Ana Ortiz said the plan was sound, insisting that the critics were wrong.",
 			"Ana Ortiz | the plan was sound\nAna Ortiz | the critics were wrong"},
+		{"according to after a conjunction opens its own clause", "The file ends in .lock, but according to Ana Ortiz, a researcher, the files lack the usual markers.",
+			"Ana Ortiz | the files lack the usual markers."},
+		{"according to between subject and verb", "The group, according to Acme, built a new tool last year.",
+			"Acme | The group | built a new tool last year."},
+		{"according to at the end keeps what comes before", "The group built a new tool, according to Acme.",
+			"Acme | The group built a new tool"},
 		{"participle after a quotation takes none of it", "“We are not going to wait,” Ana Ortiz said, adding that the vote was close.",
 			"Ana Ortiz | “We are not going to wait\nAna Ortiz | the vote was close"},
 	}
