@@ -293,8 +293,34 @@ func (d *doc) aroundParenthetical(subj span, k int) []byteRange {
 	for end > k+1 && !d.toks[end-1].isWord() && !d.toks[end-1].isQuote() {
 		end--
 	}
-	before := d.rangeOf(d.contentStart(s), d.trimBack(subj.s, s.first))
-	return append(before, d.rangeOf(k+1, end)...)
+	start, stop := d.contentStart(s), d.trimBack(subj.s, s.first)
+	if stop > start && d.adjunct(span{start, stop}) {
+		// "Between 2019 and 2023, she said, they …": an opening adjunct
+		// frames the clause after the attribution, which is the content
+		return d.rangeOf(k+1, end)
+	}
+	return append(d.rangeOf(start, stop), d.rangeOf(k+1, end)...)
+}
+
+// openingPreps are prepositions the tagger may misread at the start of a
+// sentence.
+var openingPreps = newSet([]string{"between", "after", "before", "during", "since", "until", "in", "on", "at", "for", "by", "from", "over", "under", "within"})
+
+// adjunct reports whether tokens p are an opening adverbial with no clause
+// of its own: "Between 2019 and 2023", "Last year", "In the end".
+func (d *doc) adjunct(p span) bool {
+	if d.clauseOrQuote(p) {
+		return false
+	}
+	switch t := d.toks[p.s].tag; {
+	case t == "IN" || t == "RB" || t == "CD" || openingPreps.has(d.toks[p.s].lower):
+		return true
+	case t == "JJ" || t == "DT":
+		// "Last year", "This week": a time noun closes it
+		w := d.toks[p.e-1].lower
+		return d.lx.durations.has(w) || d.lx.timeWords.has(w) && w != "this" && w != "that"
+	}
+	return false
 }
 
 // contentBefore returns what precedes "…,” he said": the quotation or

@@ -96,6 +96,12 @@ func TestSpeech(t *testing.T) {
 			"Acme | The group | built a new tool last year."},
 		{"according to at the end keeps what comes before", "The group built a new tool, according to Acme.",
 			"Acme | The group built a new tool"},
+		{"opening adjunct before a parenthetical attribution", "Ana Ortiz runs the shelter.\nBetween 2019 and 2023, she said, they took in more dogs than ever.",
+			"Ana Ortiz | they took in more dogs than ever"},
+		{"time phrase before a parenthetical attribution", "Ana Ortiz runs the shelter.\nLast year, she said, the shelter took in more dogs than ever.",
+			"Ana Ortiz | the shelter took in more dogs than ever"},
+		{"a subject before a parenthetical attribution stays a fragment", "Ana Ortiz runs the shelter.\nAll of this, she said, is paid for by donors.",
+			"Ana Ortiz | All of this | is paid for by donors"},
 		{"participle after a quotation takes none of it", "“We are not going to wait,” Ana Ortiz said, adding that the vote was close.",
 			"Ana Ortiz | “We are not going to wait\nAna Ortiz | the vote was close"},
 	}
