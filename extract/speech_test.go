@@ -102,6 +102,8 @@ func TestSpeech(t *testing.T) {
 			"Ana Ortiz | the shelter took in more dogs than ever"},
 		{"a subject before a parenthetical attribution stays a fragment", "Ana Ortiz runs the shelter.\nAll of this, she said, is paid for by donors.",
 			"Ana Ortiz | All of this | is paid for by donors"},
+		{"the company is the one the story described so", "The league said it hired Acme Labs, a British security company, in January.\nThe company says that the inquiry found a break-in.",
+			"league | it hired Acme Labs, a British security company, in January\nAcme Labs | the inquiry found a break-in"},
 		{"participle after a quotation takes none of it", "“We are not going to wait,” Ana Ortiz said, adding that the vote was close.",
 			"Ana Ortiz | “We are not going to wait\nAna Ortiz | the vote was close"},
 	}
