@@ -267,7 +267,36 @@ func (d *doc) speakerPhrase(v int) span {
 	if relatives.has(d.toks[subj.s].lower) {
 		subj = d.antecedentOfRelative(subj.s)
 	}
+	if name := d.namedAppositive(subj, v); !name.empty() {
+		subj = name // "a third, Ana Ortiz, said": the name says who
+	}
+	if subj.e-subj.s == 1 && d.toks[subj.s].tag == "JJ" && !d.toks[subj.s].isCap() {
+		return span{} // "It is hard not to think that …"
+	}
 	return subj
+}
+
+// namedAppositive returns the proper name set off by commas between a
+// subject without a name and its verb at v: "a third, Ana Ortiz, said".
+func (d *doc) namedAppositive(subj span, v int) span {
+	if subj.e+2 >= v || d.toks[subj.e].text != "," || d.toks[v-1].text != "," {
+		return span{}
+	}
+	for i := subj.s; i < subj.e; i++ {
+		if d.toks[i].isCap() && i > d.sentenceOf(v).first {
+			return span{} // the subject has a name of its own
+		}
+	}
+	name := span{subj.e + 1, v - 1}
+	if name.e-name.s > 4 {
+		return span{}
+	}
+	for i := name.s; i < name.e; i++ {
+		if !d.toks[i].isCap() {
+			return span{}
+		}
+	}
+	return name
 }
 
 // parenthetical returns the index of the comma that closes an attribution

@@ -104,6 +104,9 @@ func TestSpeech(t *testing.T) {
 			"Ana Ortiz | All of this | is paid for by donors"},
 		{"the company is the one the story described so", "The league said it hired Acme Labs, a British security company, in January.\nThe company says that the inquiry found a break-in.",
 			"league | it hired Acme Labs, a British security company, in January\nAcme Labs | the inquiry found a break-in"},
+		{"a name set off after a description says who", "And a third, Ana Ortiz, said that she would back the bill.",
+			"Ana Ortiz | she would back the bill"},
+		{"an adjective is no speaker", "It is hard not think that the vote was close.", ""},
 		{"participle after a quotation takes none of it", "“We are not going to wait,” Ana Ortiz said, adding that the vote was close.",
 			"Ana Ortiz | “We are not going to wait\nAna Ortiz | the vote was close"},
 	}
