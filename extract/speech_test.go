@@ -107,6 +107,10 @@ func TestSpeech(t *testing.T) {
 		{"a name set off after a description says who", "And a third, Ana Ortiz, said that she would back the bill.",
 			"Ana Ortiz | she would back the bill"},
 		{"an adjective is no speaker", "It is hard not think that the vote was close.", ""},
+		{"the agent of a reduced relative is not the subject", "A detailed report drawn up by the three firms reveals that the group has been active since 2014.",
+			"detailed report | the group has been active since 2014"},
+		{"a participle phrase after the subject is skipped", "The security firms involved in tracking the Acme campaign say they have seen new targets.",
+			"security firms | they have seen new targets"},
 		{"participle after a quotation takes none of it", "“We are not going to wait,” Ana Ortiz said, adding that the vote was close.",
 			"Ana Ortiz | “We are not going to wait\nAna Ortiz | the vote was close"},
 	}
