@@ -362,10 +362,25 @@ func (d *doc) contentBefore(subj span, hasAfter bool) []byteRange {
 	}
 	start, end := d.contentStart(s), d.trimBack(subj.s, s.first)
 	split := d.toks[subj.s-1].isQuote() || subj.s-2 >= s.first && d.toks[subj.s-2].isQuote()
-	if end <= start || !d.clauseOrQuote(span{start, end}) || hasAfter && !split {
+	if end <= start || !d.clauseOrQuote(span{start, end}) || hasAfter && !split || d.titledAdjunct(span{start, end}) {
 		return nil
 	}
 	return d.rangeOf(start, end)
+}
+
+// titledAdjunct reports whether tokens p are an opening prepositional
+// phrase whose only quotation is a title: "In an interview on “Face the
+// Nation,” Ortiz said …" frames the speech, it is not its content.
+func (d *doc) titledAdjunct(p span) bool {
+	if t := d.toks[p.s]; t.tag != "IN" && !openingPreps.has(t.lower) {
+		return false
+	}
+	for i := p.s; i < p.e; i++ {
+		if isFinite(d.toks[i].tag) {
+			return false
+		}
+	}
+	return true
 }
 
 // clauseOrQuote reports whether tokens p hold a quotation or a finite

@@ -111,6 +111,8 @@ func TestSpeech(t *testing.T) {
 			"detailed report | the group has been active since 2014"},
 		{"a participle phrase after the subject is skipped", "The security firms involved in tracking the Acme campaign say they have seen new targets.",
 			"security firms | they have seen new targets"},
+		{"a programme title in an opening adjunct is no content", "In an interview on CBS's “Face the Nation,” Ana Ortiz said the vote was close.",
+			"Ana Ortiz | the vote was close"},
 		{"participle after a quotation takes none of it", "“We are not going to wait,” Ana Ortiz said, adding that the vote was close.",
 			"Ana Ortiz | “We are not going to wait\nAna Ortiz | the vote was close"},
 	}
