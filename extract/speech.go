@@ -263,6 +263,9 @@ func (d *doc) speakerPhrase(v int) span {
 	if subj.empty() {
 		return subj
 	}
+	if k := subj.e; k+2 < s.last && d.toks[k].text == "(" && d.toks[k+2].text == ")" && strings.HasSuffix(d.acronymFor(d.toks[k+1].text), d.words(subj)) && d.acronymFor(d.toks[k+1].text) != d.words(subj) {
+		return span{k + 1, k + 2} // "Organization for Security and Co-operation in Europe (OSCE)" is one name
+	}
 	subj = d.listBefore(subj, s.first)[0] // "CISA, the FBI and the NSA warned": the first speaks for all
 	if relatives.has(d.toks[subj.s].lower) {
 		subj = d.antecedentOfRelative(subj.s)

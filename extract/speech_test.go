@@ -113,6 +113,8 @@ func TestSpeech(t *testing.T) {
 			"security firms | they have seen new targets"},
 		{"a programme title in an opening adjunct is no content", "In an interview on CBS's “Face the Nation,” Ana Ortiz said the vote was close.",
 			"Ana Ortiz | the vote was close"},
+		{"a name with 'and' spelled by its acronym is one speaker", "The Organization for Security and Co-operation in Europe (OSCE) said that it had been hit by an attack.",
+			"OSCE | it had been hit by an attack"},
 		{"participle after a quotation takes none of it", "“We are not going to wait,” Ana Ortiz said, adding that the vote was close.",
 			"Ana Ortiz | “We are not going to wait\nAna Ortiz | the vote was close"},
 	}
