@@ -406,6 +406,9 @@ func (d *doc) participleSubject(v int) span {
 	if prev := &d.toks[max(v-1, 0)]; v > s.first && strings.HasPrefix(prev.tag, "NN") && !prev.isCap() && !d.lx.timeWords.has(prev.lower) {
 		return d.npEndingAt(v, s.first)
 	}
+	if np := d.npEndingAt(v, s.first); !np.empty() && np.s > s.first && d.toks[np.s-1].lower == "with" {
+		return np // "…, with Acme noting that …"
+	}
 	for k := v - 1; k > s.first; k-- {
 		// "Ortiz said the plan was sound, insisting …": the one who said
 		if d.lx.speech.has(d.toks[k].lower) && isFinite(d.toks[k].tag) && !d.insideQuote(d.toks[k].start) {

@@ -115,6 +115,8 @@ func TestSpeech(t *testing.T) {
 			"Ana Ortiz | the vote was close"},
 		{"a name with 'and' spelled by its acronym is one speaker", "The Organization for Security and Co-operation in Europe (OSCE) said that it had been hit by an attack.",
 			"OSCE | it had been hit by an attack"},
+		{"participle of saying after 'with' has its own speaker", "Ransomware slowed in 2016, with Acme noting that one strain had a good run.",
+			"Acme | one strain had a good run"},
 		{"participle after a quotation takes none of it", "“We are not going to wait,” Ana Ortiz said, adding that the vote was close.",
 			"Ana Ortiz | “We are not going to wait\nAna Ortiz | the vote was close"},
 	}
