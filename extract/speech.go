@@ -269,6 +269,9 @@ func (d *doc) speakerPhrase(v int) span {
 	subj = d.listBefore(subj, s.first)[0] // "CISA, the FBI and the NSA warned": the first speaks for all
 	if relatives.has(d.toks[subj.s].lower) {
 		subj = d.antecedentOfRelative(subj.s)
+		if !subj.empty() && d.toks[subj.s].tag == "VBG" {
+			return span{} // "…, which suggests …" refers back to a whole clause
+		}
 	}
 	if name := d.namedAppositive(subj, v); !name.empty() {
 		subj = name // "a third, Ana Ortiz, said": the name says who
