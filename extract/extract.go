@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/claimwire/claimwire/extract/number"
@@ -167,13 +168,43 @@ func (d *doc) findAcronyms() {
 			continue
 		}
 		s := d.sentenceOf(i)
-		np := d.npEndingAt(i, s.first)
+		np := d.spelledBy(acr.text, d.npEndingAt(i, s.first), s.first)
 		if org := d.orgName(np); !org.empty() {
 			d.acronyms[acr.text] = d.words(org)
 		} else if p := d.resolve(np); p.ok() && p.kind != entDesc {
 			d.acronyms[acr.text] = p.name
 		}
 	}
+}
+
+// spelledBy widens np to the left over capitalised words and name links
+// ("and", "for", "of", "in") when the wider name is the one the acronym
+// spells: "Organization for Security and Co-operation in Europe (OSCE)".
+func (d *doc) spelledBy(acr string, np span, lo int) span {
+	if initials(d, np) == strings.ToUpper(acr) {
+		return np
+	}
+	for b := np.s - 1; b >= lo && np.s-b <= 8; b-- {
+		t := d.toks[b]
+		if !t.isCap() && !nameLinks.has(t.lower) && t.lower != "and" {
+			break
+		}
+		if t.isCap() && initials(d, span{b, np.e}) == strings.ToUpper(acr) {
+			return span{b, np.e}
+		}
+	}
+	return np
+}
+
+// initials returns the first letters of the capitalised words of p.
+func initials(d *doc, p span) string {
+	var b strings.Builder
+	for i := p.s; i < p.e; i++ {
+		if d.toks[i].isCap() {
+			b.WriteString(strings.ToUpper(d.toks[i].text[:1]))
+		}
+	}
+	return b.String()
 }
 
 func (d *doc) sentenceText(si int) string {

@@ -344,6 +344,9 @@ func (d *doc) resolveDescription(p span) party {
 		}
 	}
 	if p.s > 0 && d.toks[p.s-1].lower == "the" && (d.lx.anaphors.has(d.toks[head].lower) || d.lx.styles.has(d.toks[head].lower)) && head == p.e-1 {
+		if named := d.appositiveNamed(d.toks[head].lower, p.s); named.ok() {
+			return named
+		}
 		if m, ok := d.lastMention(func(m *mention) bool { return d.fits(m, d.toks[head].lower) }, p.s); ok {
 			return m.party
 		}
@@ -470,6 +473,40 @@ func (d *doc) fits(m *mention, head string) bool {
 // title or style word: "Congressman Ben Cole", "Pope Pius".
 func (d *doc) titledAs(m *mention, title string) bool {
 	return m.kind == entPerson && (slices.Contains(strings.Fields(strings.ToLower(m.title)), title) || d.titledBefore(m.span.s, title))
+}
+
+// appositiveNamed finds the party the story introduced with a description
+// of the same head in the last few sentences: "the company" after
+// "Acme Labs, a British security company," is Acme Labs.
+func (d *doc) appositiveNamed(head string, tok int) party {
+	si := d.toks[tok].sent
+	lo := d.sents[max(0, si-3)].first
+	for i := tok - 1; i > lo+2; i-- {
+		if d.toks[i].lower != head || i+1 < len(d.toks) && d.toks[i+1].isWord() && d.toks[i+1].tag != "IN" && d.toks[i+1].tag != "WDT" {
+			continue
+		}
+		// back over the description's modifiers to "a" or "an" after a comma
+		j := i - 1
+		for j > lo && i-j <= 5 && d.toks[j].lower != "a" && d.toks[j].lower != "an" && d.toks[j].isWord() {
+			j--
+		}
+		if j <= lo+1 || d.toks[j].lower != "a" && d.toks[j].lower != "an" || d.toks[j-1].text != "," {
+			continue
+		}
+		// the name before the comma: capitalised words
+		e := j - 1
+		b := e
+		for b > lo && d.toks[b-1].isCap() && d.toks[b-1].sent == d.toks[e-1].sent {
+			b--
+		}
+		if b == e {
+			continue
+		}
+		if named := d.resolve(span{b, e}); named.kind == entOrg || named.kind == entParty {
+			return named
+		}
+	}
+	return party{}
 }
 
 // titledBefore reports whether the title word stands in the few words

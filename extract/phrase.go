@@ -270,9 +270,36 @@ func (d *doc) subjectOf(v int) span {
 		if r := d.relativeBefore(np, s.first); r > s.first {
 			return d.npEndingAt(r, s.first) // "consumers who sought help … reported"
 		}
+		if r := d.reducedRelativeBefore(np, s.first); r > s.first {
+			if head := d.npEndingAt(r, s.first); !head.empty() {
+				return head // "a report drawn up by the three firms reveals"
+			}
+		}
 		return np
 	}
 	return span{}
+}
+
+// reducedRelativeBefore returns the index of the past participle that
+// opens a reduced relative clause ending with np ("drawn up by the three
+// firms", "involved in exposing the campaign") when a noun stands before
+// it, or -1.
+func (d *doc) reducedRelativeBefore(np span, lo int) int {
+	p := np.s - 1
+	if p > lo && d.toks[p].tag == "VBG" {
+		p-- // "in exposing the campaign"
+	}
+	if p <= lo || d.toks[p].tag != "IN" || d.toks[p].lower == "that" {
+		return -1
+	}
+	p--
+	if p > lo && d.toks[p].tag == "RP" {
+		p-- // "drawn up by"
+	}
+	if p <= lo || d.toks[p].tag != "VBN" || !strings.HasPrefix(d.toks[p-1].tag, "NN") {
+		return -1
+	}
+	return p
 }
 
 // relativeBefore returns the index of the relative pronoun whose clause

@@ -20,6 +20,7 @@ func TestQuotes(t *testing.T) {
 			"Winston Peters [] direct: That conversation has now taken place"},
 		{"reported speech", `US Deputy Attorney General Lisa Monaco on Monday said the campaign involved more than 10,000 emails being sent.`,
 			"Lisa Monaco [US Deputy Attorney General] reported: the campaign involved more than 10,000 emails being sent"},
+		{"which after a clause is no speaker", "A scam uncovered by researchers at Redscan is trying to steal data with emails claiming to be from Airbnb. The attackers appear to be targeting business email addresses, which suggests the messages are sent to emails scraped from the web.", ""},
 		{"according to", `According to the Justice Department, the hackers stole data from dozens of companies.`,
 			"Justice Department [] reported: the hackers stole data from dozens of companies"},
 		{"capital stands for its state", `Beijing said the accusations were groundless and politically motivated.`,

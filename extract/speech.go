@@ -140,16 +140,65 @@ func (d *doc) accordingTo(v, n int) *speech {
 		return nil
 	}
 	sp := &speech{cue: v, at: d.toks[v].start, speaker: d.resolve(src)}
-	if v == s.first || v == s.first+1 && !d.toks[s.first].isWord() {
+	switch {
+	case v == s.first || v == s.first+1 && !d.toks[s.first].isWord():
 		k := src.e
 		for k < s.last && d.toks[k].text != "," {
 			k++
 		}
 		sp.content = d.rangeOf(k+1, s.last)
-	} else {
+	case v > s.first+1 && clauseJoins.has(d.toks[v-1].lower) && d.toks[v-2].text == ",":
+		// "…, but according to X, a researcher, CONTENT": the
+		// attribution opens a clause of its own
+		if k := d.afterAppositive(src.e, s.last); k > 0 {
+			sp.content = d.rangeOf(k, s.last)
+		}
+	case d.toks[v-1].text == "," && src.e+1 < s.last && d.toks[src.e].text == "," && d.finiteVerb(src.e+1):
+		// "The group, according to X, developed …": the attribution
+		// sits between the subject and its verb
+		sp.content = append(d.rangeOf(s.first, d.trimBack(v, s.first)), d.rangeOf(src.e+1, s.last)...)
+	default:
 		sp.content = d.rangeOf(s.first, d.trimBack(v, s.first))
 	}
 	return sp
+}
+
+// clauseJoins are the conjunctions after which "according to X," opens a
+// clause of its own.
+var clauseJoins = newSet([]string{"but", "and", "yet", "while", "although", "though", "so"})
+
+// finiteVerb reports whether token k is a verb with a tense: "developed",
+// "has", "will".
+func (d *doc) finiteVerb(k int) bool {
+	switch d.toks[k].tag {
+	case "VBD", "VBZ", "VBP", "MD":
+		return true
+	}
+	return false
+}
+
+// afterAppositive returns the first token of the clause that follows the
+// source of an attribution ending at k ("according to X, the creator of Y,
+// CONTENT" or "according to X, CONTENT"), or 0 when no clause follows.
+func (d *doc) afterAppositive(k, last int) int {
+	if k >= last || d.toks[k].text != "," {
+		return 0
+	}
+	k++
+	// an appositive is a noun phrase closed by a comma before the clause
+	j := k
+	for j < last && d.toks[j].text != "," && !d.finiteVerb(j) {
+		j++
+	}
+	if j < last && d.toks[j].text == "," && j > k && determiners.has(d.toks[k].lower) {
+		k = j + 1
+	}
+	for j := k; j < last; j++ {
+		if d.finiteVerb(j) {
+			return k
+		}
+	}
+	return 0
 }
 
 // speechAt builds the speech event of the verb at v: "X said (that) …",
@@ -214,11 +263,46 @@ func (d *doc) speakerPhrase(v int) span {
 	if subj.empty() {
 		return subj
 	}
+	if k := subj.e; k+2 < s.last && d.toks[k].text == "(" && d.toks[k+2].text == ")" && strings.HasSuffix(d.acronymFor(d.toks[k+1].text), d.words(subj)) && d.acronymFor(d.toks[k+1].text) != d.words(subj) {
+		return span{k + 1, k + 2} // "Organization for Security and Co-operation in Europe (OSCE)" is one name
+	}
 	subj = d.listBefore(subj, s.first)[0] // "CISA, the FBI and the NSA warned": the first speaks for all
 	if relatives.has(d.toks[subj.s].lower) {
 		subj = d.antecedentOfRelative(subj.s)
+		if !subj.empty() && d.toks[subj.s].tag == "VBG" {
+			return span{} // "…, which suggests …" refers back to a whole clause
+		}
+	}
+	if name := d.namedAppositive(subj, v); !name.empty() {
+		subj = name // "a third, Ana Ortiz, said": the name says who
+	}
+	if subj.e-subj.s == 1 && d.toks[subj.s].tag == "JJ" && !d.toks[subj.s].isCap() {
+		return span{} // "It is hard not to think that …"
 	}
 	return subj
+}
+
+// namedAppositive returns the proper name set off by commas between a
+// subject without a name and its verb at v: "a third, Ana Ortiz, said".
+func (d *doc) namedAppositive(subj span, v int) span {
+	if subj.e+2 >= v || d.toks[subj.e].text != "," || d.toks[v-1].text != "," {
+		return span{}
+	}
+	for i := subj.s; i < subj.e; i++ {
+		if d.toks[i].isCap() && i > d.sentenceOf(v).first {
+			return span{} // the subject has a name of its own
+		}
+	}
+	name := span{subj.e + 1, v - 1}
+	if name.e-name.s > 4 {
+		return span{}
+	}
+	for i := name.s; i < name.e; i++ {
+		if !d.toks[i].isCap() {
+			return span{}
+		}
+	}
+	return name
 }
 
 // parenthetical returns the index of the comma that closes an attribution
@@ -244,8 +328,34 @@ func (d *doc) aroundParenthetical(subj span, k int) []byteRange {
 	for end > k+1 && !d.toks[end-1].isWord() && !d.toks[end-1].isQuote() {
 		end--
 	}
-	before := d.rangeOf(d.contentStart(s), d.trimBack(subj.s, s.first))
-	return append(before, d.rangeOf(k+1, end)...)
+	start, stop := d.contentStart(s), d.trimBack(subj.s, s.first)
+	if stop > start && d.adjunct(span{start, stop}) {
+		// "Between 2019 and 2023, she said, they …": an opening adjunct
+		// frames the clause after the attribution, which is the content
+		return d.rangeOf(k+1, end)
+	}
+	return append(d.rangeOf(start, stop), d.rangeOf(k+1, end)...)
+}
+
+// openingPreps are prepositions the tagger may misread at the start of a
+// sentence.
+var openingPreps = newSet([]string{"between", "after", "before", "during", "since", "until", "in", "on", "at", "for", "by", "from", "over", "under", "within"})
+
+// adjunct reports whether tokens p are an opening adverbial with no clause
+// of its own: "Between 2019 and 2023", "Last year", "In the end".
+func (d *doc) adjunct(p span) bool {
+	if d.clauseOrQuote(p) {
+		return false
+	}
+	switch t := d.toks[p.s].tag; {
+	case t == "IN" || t == "RB" || t == "CD" || openingPreps.has(d.toks[p.s].lower):
+		return true
+	case t == "JJ" || t == "DT":
+		// "Last year", "This week": a time noun closes it
+		w := d.toks[p.e-1].lower
+		return d.lx.durations.has(w) || d.lx.timeWords.has(w) && w != "this" && w != "that"
+	}
+	return false
 }
 
 // contentBefore returns what precedes "…,” he said": the quotation or
@@ -258,10 +368,25 @@ func (d *doc) contentBefore(subj span, hasAfter bool) []byteRange {
 	}
 	start, end := d.contentStart(s), d.trimBack(subj.s, s.first)
 	split := d.toks[subj.s-1].isQuote() || subj.s-2 >= s.first && d.toks[subj.s-2].isQuote()
-	if end <= start || !d.clauseOrQuote(span{start, end}) || hasAfter && !split {
+	if end <= start || !d.clauseOrQuote(span{start, end}) || hasAfter && !split || d.titledAdjunct(span{start, end}) {
 		return nil
 	}
 	return d.rangeOf(start, end)
+}
+
+// titledAdjunct reports whether tokens p are an opening prepositional
+// phrase whose only quotation is a title: "In an interview on “Face the
+// Nation,” Ortiz said …" frames the speech, it is not its content.
+func (d *doc) titledAdjunct(p span) bool {
+	if t := d.toks[p.s]; t.tag != "IN" && !openingPreps.has(t.lower) {
+		return false
+	}
+	for i := p.s; i < p.e; i++ {
+		if isFinite(d.toks[i].tag) {
+			return false
+		}
+	}
+	return true
 }
 
 // clauseOrQuote reports whether tokens p hold a quotation or a finite
@@ -283,6 +408,9 @@ func (d *doc) participleSubject(v int) span {
 	s := d.sentenceOf(v)
 	if prev := &d.toks[max(v-1, 0)]; v > s.first && strings.HasPrefix(prev.tag, "NN") && !prev.isCap() && !d.lx.timeWords.has(prev.lower) {
 		return d.npEndingAt(v, s.first)
+	}
+	if np := d.npEndingAt(v, s.first); !np.empty() && np.s > s.first && d.toks[np.s-1].lower == "with" {
+		return np // "…, with Acme noting that …"
 	}
 	for k := v - 1; k > s.first; k-- {
 		// "Ortiz said the plan was sound, insisting …": the one who said
