@@ -108,9 +108,15 @@ func (db *DB) RemoveFeed(url string) error {
 }
 
 // FeedArticles counts the stored articles each feed carried.
-func (db *DB) FeedArticles() (map[string]int, error) {
+func (db *DB) FeedArticles() (map[string]int, error) { return CountFeedArticles(db) }
+
+// CountFeedArticles counts the articles each feed carried, over the
+// articles of a store without their text.
+func CountFeedArticles(st interface {
+	ForEachArticleMeta(fn func(model.Article) error) error
+}) (map[string]int, error) {
 	counts := map[string]int{}
-	err := db.ForEachArticleMeta(func(a model.Article) error {
+	err := st.ForEachArticleMeta(func(a model.Article) error {
 		for _, f := range a.Feeds {
 			counts[f]++
 		}

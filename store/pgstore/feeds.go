@@ -168,13 +168,4 @@ func (db *DB) RemoveFeed(url string) error {
 }
 
 // FeedArticles counts the stored articles each feed carried.
-func (db *DB) FeedArticles() (map[string]int, error) {
-	counts := map[string]int{}
-	err := db.ForEachArticleMeta(func(a model.Article) error {
-		for _, f := range a.Feeds {
-			counts[f]++
-		}
-		return nil
-	})
-	return counts, err
-}
+func (db *DB) FeedArticles() (map[string]int, error) { return store.CountFeedArticles(db) }
