@@ -106,7 +106,7 @@ func (e *env) daemon(f *runFlags, log *slog.Logger) (daemon.Stats, error) {
 	setMemoryLimit(f.memLimit)
 	extract.LoadModel()
 	p.Metrics = daemon.NewMetrics()
-	stop, err := serveAPI(*f.listen, *f.allowHosts, db, p, log)
+	stop, _, err := serveAPI(*f.listen, *f.allowHosts, db, p, log)
 	if err != nil {
 		return daemon.Stats{}, err
 	}
@@ -219,8 +219,9 @@ func saveSources(db store.Store, sources []feeds.Source) ([]model.Feed, error) {
 }
 
 // serveAPI serves the API on addr ("" for none), records its address beside
-// the database and returns the function that stops it and removes the file.
-func serveAPI(addr string, allowHosts []string, db store.Store, p *daemon.Pipeline, log *slog.Logger) (func(), error) {
+// the database and returns the function that stops it and removes the file,
+// and the address it listens on.
+func serveAPI(addr string, allowHosts []string, db store.Store, p *daemon.Pipeline, log *slog.Logger) (func(), string, error) {
 	// The address file goes beside a database file; a server's database
 	// is reached directly, by every command.
 	writeAddr, removeAddr := func(api.Addr) error { return nil }, func() {}
@@ -230,13 +231,13 @@ func serveAPI(addr string, allowHosts []string, db store.Store, p *daemon.Pipeli
 	}
 	if addr == "" { // record the PID all the same, so that a command meeting the lock can name it
 		if err := writeAddr(api.Addr{PID: os.Getpid(), Started: time.Now().UTC()}); err != nil {
-			return nil, err
+			return nil, "", err
 		}
-		return removeAddr, nil
+		return removeAddr, "", nil
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return nil, fmt.Errorf("API: %w", err)
+		return nil, "", fmt.Errorf("API: %w", err)
 	}
 	pages := web.New(db)
 	pages.Log = log
@@ -246,7 +247,7 @@ func serveAPI(addr string, allowHosts []string, db store.Store, p *daemon.Pipeli
 	go func() { _ = srv.Serve(ln) }()
 	if err := writeAddr(api.Addr{PID: os.Getpid(), Addr: ln.Addr().String(), Started: time.Now().UTC()}); err != nil {
 		_ = srv.Close()
-		return nil, err
+		return nil, "", err
 	}
 	log.Info("API listening", slog.String("addr", ln.Addr().String()))
 	return func() {
@@ -254,7 +255,7 @@ func serveAPI(addr string, allowHosts []string, db store.Store, p *daemon.Pipeli
 		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 		defer cancel()
 		_ = srv.Shutdown(ctx)
-	}, nil
+	}, ln.Addr().String(), nil
 }
 
 // newLogger returns a slog logger writing text or JSON to w.

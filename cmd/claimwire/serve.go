@@ -7,13 +7,13 @@ import (
 	"log/slog"
 	"os"
 
-	"github.com/claimwire/claimwire/api"
 	"github.com/claimwire/claimwire/daemon"
 	"github.com/claimwire/claimwire/feeds"
+	"github.com/claimwire/claimwire/store"
 )
 
 // cmdServe serves the API and the web interface over a database file while
-// no daemon runs: browse the claims of a copied or finished database.
+// no daemon runs, or over a PostgreSQL database beside its daemons: browse the claims of a copied or finished database.
 // Reprocessing from its pages works as with the daemon.
 func cmdServe(e *env, args []string) error {
 	fs := e.flags()
@@ -33,11 +33,13 @@ func cmdServe(e *env, args []string) error {
 	if *listen == "" {
 		return usageErr("--listen: want an address such as 127.0.0.1:8181")
 	}
-	if _, err := os.Stat(*db); errors.Is(err, iofs.ErrNotExist) {
-		return inputErr(fmt.Errorf("no database at %s (give --db PATH)", *db))
-	}
-	if h := e.holder(*db); h.answers {
-		return fmt.Errorf("database %s is held by a running claimwire daemon, which serves the pages itself: http://%s/", *db, h.addr.Addr)
+	if !store.IsURL(*db) {
+		if _, err := os.Stat(*db); errors.Is(err, iofs.ErrNotExist) {
+			return inputErr(fmt.Errorf("no database at %s (give --db PATH)", *db))
+		}
+		if h := e.holder(*db); h.answers {
+			return fmt.Errorf("database %s is held by a running claimwire daemon, which serves the pages itself: http://%s/", *db, h.addr.Addr)
+		}
 	}
 	log, err := newLogger(e.stderr, *logFormat, "info")
 	if err != nil {
@@ -48,22 +50,18 @@ func cmdServe(e *env, args []string) error {
 		return err
 	}
 	p.Metrics = daemon.NewMetrics()
-	store, err := e.openWritable(*db)
+	st, err := e.openWritable(*db)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
-	stop, err := serveAPI(*listen, *allowHosts, store, p, log)
+	defer st.Close()
+	stop, addr, err := serveAPI(*listen, *allowHosts, st, p, log)
 	if err != nil {
 		return err
 	}
 	defer stop()
-	addr, err := api.ReadAddr(store.Name())
-	if err != nil {
-		return err
-	}
-	log.Info("serving", slog.String("pages", "http://"+addr.Addr+"/claims"), slog.String("db", *db))
-	fmt.Fprintf(e.stdout, "claimwire: serving %s at http://%s/ (Ctrl-C to stop)\n", *db, addr.Addr)
+	log.Info("serving", slog.String("pages", "http://"+addr+"/claims"), slog.String("db", st.Name()))
+	fmt.Fprintf(e.stdout, "claimwire: serving %s at http://%s/ (Ctrl-C to stop)\n", st.Name(), addr)
 	<-e.ctx.Done()
 	return nil
 }

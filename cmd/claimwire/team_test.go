@@ -3,7 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
+	"net"
+	"net/http"
 	"slices"
+	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -162,5 +167,31 @@ func TestCommandsOnPostgres(t *testing.T) {
 	}
 	if r := runCLI(t, "", "check", "--db", dsn); r.code != exitUsage {
 		t.Errorf("check of a server: exit %d (%s)", r.code, r.stderr)
+	}
+	// serve answers the pages and the API over the server's database
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	p := start(t, "serve", "--db", dsn, "--listen", addr)
+	p.waitLine(t, "serving")
+	for path, want := range map[string]string{"/claims": `<table class="claims"`, "/api/claims?kind=number": `"kind":"number"`} {
+		resp, err := http.Get("http://" + addr + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.Contains(string(body), want) {
+			t.Errorf("serve on PostgreSQL, %s: %d, want %q in\n%.300s", path, resp.StatusCode, want, body)
+		}
+	}
+	if err := p.cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	if code := p.exit(t, 30*time.Second); code != 0 {
+		t.Errorf("serve exited %d after SIGINT", code)
 	}
 }
