@@ -188,6 +188,22 @@ func TestBrowser(t *testing.T) {
 			}
 		}
 
+		// Group stories: the quotes' groups, each linking to its first article.
+		run(t, ctx, chromedp.Click(chromedp.CSS(`input[name="groups"]`)))
+		clickAndLoad(t, ctx, `#filters button[type="submit"]`)
+		run(t, ctx, chromedp.WaitVisible(chromedp.CSS(`#groups`)))
+		if url := eval[string](t, ctx, `window.location.href`); !strings.Contains(url, "groups=1") || !strings.Contains(url, "kind=quote") {
+			t.Errorf("after ticking Group stories: %s", url)
+		}
+		if g := count(t, ctx, "#groups tbody tr[data-group]"); g == 0 || g > len(kinds) {
+			t.Errorf("groups of %d quotes: %d rows", len(kinds), g)
+		}
+		if n := count(t, ctx, `#groups tbody tr[data-group] a[href^="/articles/"]`); n != count(t, ctx, "#groups tbody tr[data-group]") {
+			t.Errorf("groups: %d links to a first article", n)
+		}
+		run(t, ctx, chromedp.Navigate(srv.URL+"/claims?groups=1"), chromedp.WaitVisible(chromedp.CSS("#groups")))
+		shoot(t, ctx, "groups")
+
 		// A party, a feed, free text and a date range, each as its URL.
 		var acc model.Claim
 		for _, r := range all.Rows {
