@@ -68,6 +68,15 @@ func shoot(t *testing.T, ctx context.Context, name string) {
 		return
 	}
 	eval[bool](t, ctx, `window.scrollTo(0, 0) === undefined`)
+	shootHere(t, ctx, name)
+}
+
+// shootHere is shoot without scrolling to the top of the page.
+func shootHere(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	if *screenshots == "" {
+		return
+	}
 	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot()) // the window, as a laptop shows it
 	if err != nil {
 		t.Fatal(err)
@@ -324,6 +333,13 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("timelines: %d bars for %d pairs", n, pairs)
 		}
 		shoot(t, ctx, "accusations")
+		// The wire's denials stand beside the pairs they answer.
+		if n := count(t, ctx, "#pairs td.denials .denial"); n == 0 {
+			t.Errorf("accusations: no denial beside any pair")
+		} else {
+			eval[bool](t, ctx, `document.querySelector("#pairs td.denials .denial").scrollIntoView({block: "center"}) === undefined`)
+			shootHere(t, ctx, "denials")
+		}
 		// Clicking an arrow lists the pair's evidence.
 		href := eval[string](t, ctx, `document.querySelector("#network a.edge").getAttribute("href")`)
 		// A point of an arrow that nothing covers, as a user would aim.
