@@ -45,6 +45,52 @@ type pair struct {
 	allegations      map[string]int
 	names            [2]map[string]int
 	times            []time.Time
+	groups           map[string]bool // the groups of its accusations
+	Denials          []denialRef     // the first maxDenials denials answering it
+	DenialCount      int
+}
+
+// maxDenials bounds the denials a pair lists.
+const maxDenials = 5
+
+// denialRef is a denial answering a pair's accusations.
+type denialRef struct {
+	Date, Denier, Denied, Sentence, Link, Title string
+}
+
+// MoreDenials is how many denials of the pair are not listed.
+func (p *pair) MoreDenials() int { return p.DenialCount - len(p.Denials) }
+
+// attachDenials gives each pair the denials (rows newest first) that
+// answer it: those carrying its accuser and accused, or answering the
+// group of one of its accusations.
+func attachDenials(ps []*pair, denials []store.Row) {
+	byKey := map[string]*pair{}
+	byGroup := map[string]*pair{}
+	for _, p := range ps {
+		byKey[p.key] = p
+		for g := range p.groups {
+			byGroup[g] = p
+		}
+	}
+	for _, r := range denials {
+		c := r.Claim
+		if c.Kind != model.Denial {
+			continue
+		}
+		p := byKey[store.NormName(accuserOf(c))+"\x00"+store.NormName(c.Accused)]
+		if p == nil && c.AnswersGroup != "" {
+			p = byGroup[c.AnswersGroup]
+		}
+		if p == nil {
+			continue
+		}
+		p.DenialCount++
+		if len(p.Denials) < maxDenials {
+			p.Denials = append(p.Denials, denialRef{Date: rowTime(r.Article).UTC().Format("2006-01-02"),
+				Denier: c.Denier, Denied: c.Denied, Sentence: c.Sentence, Link: articleLink(c), Title: title(r.Article)})
+		}
+	}
 }
 
 func (p *pair) Articles() int { return len(p.articles) }
@@ -88,7 +134,7 @@ func pairs(rows []store.Row) []*pair {
 		p := byKey[key]
 		if p == nil {
 			p = &pair{key: key, articles: map[string]bool{}, outlets: map[string]bool{}, allegations: map[string]int{},
-				names: [2]map[string]int{{}, {}}}
+				names: [2]map[string]int{{}, {}}, groups: map[string]bool{}}
 			byKey[key] = p
 		}
 		t := rowTime(r.Article)
@@ -109,6 +155,9 @@ func pairs(rows []store.Row) []*pair {
 		p.names[0][accuser]++
 		p.names[1][accused]++
 		p.times = append(p.times, t)
+		if c.GroupID != "" {
+			p.groups[c.GroupID] = true
+		}
 	}
 	out := make([]*pair, 0, len(byKey))
 	for _, p := range byKey {

@@ -84,7 +84,9 @@ type articleClaim struct {
 	Kind, Summary, Sentence string
 	Rule                    string
 	Confidence              float64
-	Anchored                bool // its evidence is marked in the text
+	Anchored                bool   // its evidence is marked in the text
+	Answers                 string // for a denial: the accusation it answers
+	AnswersN                int    // that accusation's number on the page, or 0
 	Start, End              int
 }
 
@@ -119,8 +121,28 @@ func (s *Site) article(w http.ResponseWriter, r *http.Request) {
 	}
 	data := articleData{Article: a, Outlet: store.Outlet(a), Segments: segs, Reprocess: "/api/reprocess/" + a.ID}
 	for i, c := range claims {
-		data.Claims = append(data.Claims, articleClaim{N: i + 1, Kind: string(c.Kind), Summary: summary(c),
-			Sentence: c.Sentence, Rule: c.Rule, Confidence: c.Confidence, Anchored: marked[i+1], Start: c.Start, End: c.End})
+		ac := articleClaim{N: i + 1, Kind: string(c.Kind), Summary: summary(c),
+			Sentence: c.Sentence, Rule: c.Rule, Confidence: c.Confidence, Anchored: marked[i+1], Start: c.Start, End: c.End}
+		if c.Kind == model.Denial {
+			ac.Answers, ac.AnswersN = answered(c, claims)
+		}
+		data.Claims = append(data.Claims, ac)
 	}
 	s.render(w, http.StatusOK, "article", page{Title: title(a), Nav: "claims", Data: data})
+}
+
+// answered names the accusation a denial answers: the article's claim it
+// points to (and its number), else the accuser and accused it carries.
+func answered(c model.Claim, claims []model.Claim) (string, int) {
+	if n := c.Answers; n >= 1 && n <= len(claims) && claims[n-1].Kind == model.Accusation {
+		return summary(claims[n-1]), n
+	}
+	if c.Accused == "" {
+		return "", 0
+	}
+	who := accuserOf(c)
+	if who == "" {
+		who = "?"
+	}
+	return who + " → " + c.Accused, 0
 }

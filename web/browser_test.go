@@ -68,6 +68,15 @@ func shoot(t *testing.T, ctx context.Context, name string) {
 		return
 	}
 	eval[bool](t, ctx, `window.scrollTo(0, 0) === undefined`)
+	shootHere(t, ctx, name)
+}
+
+// shootHere is shoot without scrolling to the top of the page.
+func shootHere(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	if *screenshots == "" {
+		return
+	}
 	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot()) // the window, as a laptop shows it
 	if err != nil {
 		t.Fatal(err)
@@ -187,6 +196,22 @@ func TestBrowser(t *testing.T) {
 				t.Errorf("kind filter: a %s row", k)
 			}
 		}
+
+		// Group stories: the quotes' groups, each linking to its first article.
+		run(t, ctx, chromedp.Click(chromedp.CSS(`input[name="groups"]`)))
+		clickAndLoad(t, ctx, `#filters button[type="submit"]`)
+		run(t, ctx, chromedp.WaitVisible(chromedp.CSS(`#groups`)))
+		if url := eval[string](t, ctx, `window.location.href`); !strings.Contains(url, "groups=1") || !strings.Contains(url, "kind=quote") {
+			t.Errorf("after ticking Group stories: %s", url)
+		}
+		if g := count(t, ctx, "#groups tbody tr[data-group]"); g == 0 || g > len(kinds) {
+			t.Errorf("groups of %d quotes: %d rows", len(kinds), g)
+		}
+		if n := count(t, ctx, `#groups tbody tr[data-group] a[href^="/articles/"]`); n != count(t, ctx, "#groups tbody tr[data-group]") {
+			t.Errorf("groups: %d links to a first article", n)
+		}
+		run(t, ctx, chromedp.Navigate(srv.URL+"/claims?groups=1"), chromedp.WaitVisible(chromedp.CSS("#groups")))
+		shoot(t, ctx, "groups")
 
 		// A party, a feed, free text and a date range, each as its URL.
 		var acc model.Claim
@@ -308,6 +333,13 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("timelines: %d bars for %d pairs", n, pairs)
 		}
 		shoot(t, ctx, "accusations")
+		// The wire's denials stand beside the pairs they answer.
+		if n := count(t, ctx, "#pairs td.denials .denial"); n == 0 {
+			t.Errorf("accusations: no denial beside any pair")
+		} else {
+			eval[bool](t, ctx, `document.querySelector("#pairs td.denials .denial").scrollIntoView({block: "center"}) === undefined`)
+			shootHere(t, ctx, "denials")
+		}
 		// Clicking an arrow lists the pair's evidence.
 		href := eval[string](t, ctx, `document.querySelector("#network a.edge").getAttribute("href")`)
 		// A point of an arrow that nothing covers, as a user would aim.

@@ -40,6 +40,7 @@ type accusationsData struct {
 	Cut              bool
 	Accuser, Accused string // the chosen pair
 	Evidence         []evidence
+	Denials          []denialRef // of the chosen pair
 	Error            string
 }
 
@@ -61,8 +62,16 @@ func (s *Site) accusations(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, statusOf(err), err)
 		return
 	}
-	data.Cut = cut
+	f.Kinds = []model.Kind{model.Denial}
+	denials, dcut, err := collect(s.DB, f)
+	if err != nil {
+		s.fail(w, statusOf(err), err)
+		return
+	}
+	f.Kinds = []model.Kind{model.Accusation}
+	data.Cut = cut || dcut
 	ps := pairs(rows)
+	attachDenials(ps, denials)
 	var all [][]time.Time
 	for _, p := range ps {
 		all = append(all, p.times)
@@ -90,6 +99,11 @@ func (s *Site) accusations(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			s.fail(w, statusOf(err), err)
 			return
+		}
+		for _, p := range ps {
+			if p.key == store.NormName(data.Accuser)+"\x00"+store.NormName(data.Accused) {
+				data.Denials = p.Denials
+			}
 		}
 		for _, row := range pg.Rows {
 			data.Evidence = append(data.Evidence, evidence{Date: rowTime(row.Article).UTC().Format("2006-01-02"),

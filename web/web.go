@@ -165,6 +165,12 @@ func summary(c model.Claim) string {
 		return s
 	case model.Quote:
 		return c.Speaker + ": “" + c.Quote + "”"
+	case model.Denial:
+		s := c.Denier + " denies"
+		if c.Denied != "" {
+			s += ": " + c.Denied
+		}
+		return s
 	case model.Number:
 		if c.Text != "" {
 			return c.Text

@@ -161,3 +161,112 @@ func TestPagesGuarded(t *testing.T) {
 		t.Fatalf("foreign host: %d", rec.Code)
 	}
 }
+
+// storySite serves a database of three articles with accusations of China
+// by Canada and China's denials, one carrying the accusation it answers
+// and one answering its group only, and a denial answering nothing here.
+func storySite(t *testing.T) (*store.DB, http.Handler) {
+	t.Helper()
+	db, err := store.Open(filepath.Join(t.TempDir(), "g.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	day := time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC)
+	acc := model.Claim{Kind: model.Accusation, Accuser: "Canada", Accused: "China", Allegation: "hacking",
+		Sentence: "Canada accused China of hacking.", Start: 0, End: 32}
+	article := func(i int, host string, claims ...model.Claim) store.Entry {
+		u := "https://" + host + "/story" + string(rune('a'+i))
+		return store.Entry{Article: model.Article{ID: model.ArticleID(u), URL: u, Title: "Story " + string(rune('A'+i)),
+			Published: day.AddDate(0, 0, i), Text: "Canada accused China of hacking. China denied the accusations."}, Claims: claims}
+	}
+	entries := []store.Entry{
+		article(0, "a.example", acc),
+		article(1, "b.example", acc, model.Claim{Kind: model.Denial, Denier: "China", Denied: "the accusations",
+			Accuser: "Canada", Accused: "China", Answers: 1, Sentence: "China denied the accusations.", Start: 33, End: 62}),
+		article(2, "c.example", model.Claim{Kind: model.Denial, Denier: "China", Denied: "any involvement",
+			Sentence: "China rejected any involvement.", Start: 33, End: 62}),
+		article(3, "d.example", model.Claim{Kind: model.Denial, Denier: "Norway", Denied: "the claims",
+			Sentence: "Norway dismissed the claims.", Start: 33, End: 62}),
+	}
+	if err := db.Commit(entries); err != nil {
+		t.Fatal(err)
+	}
+	s := New(db)
+	s.Now = func() time.Time { return day.AddDate(0, 1, 0) }
+	return db, (&api.Server{DB: db, Pages: s.Handler()}).Handler()
+}
+
+// The claims page lists groups of claims across articles when asked, and
+// a database without groups says so.
+func TestGroupsView(t *testing.T) {
+	db, h := storySite(t)
+	body := get(t, h, "/claims?groups=1&kind=accusation").Body.String()
+	rows := strings.Count(body, "data-group=")
+	if rows != 1 {
+		t.Fatalf("groups of accusations: %d rows, want 1:\n%s", rows, body)
+	}
+	for _, w := range []string{`name="groups" value="1" checked`, "Canada → China: hacking", `<td class="date">2025-04-01</td>`,
+		`<td class="date">2025-04-02</td>`, `<td class="num">2</td>`} {
+		if !strings.Contains(body, w) {
+			t.Errorf("groups: no %q in\n%s", w, body)
+		}
+	}
+	if strings.Contains(body, `id="claims"`) {
+		t.Errorf("groups view lists claims too")
+	}
+	var first model.Group
+	err := db.ForEachGroup(store.Filter{Kinds: []model.Kind{model.Accusation}}, func(g model.Group) error { first = g; return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(body, `href="/articles/`+first.FirstArticle) {
+		t.Errorf("groups: no link to the first article %s in\n%s", first.FirstArticle, body)
+	}
+	// Every group, denials included, and the paging cursor is a group.
+	body = get(t, h, "/claims?groups=1").Body.String()
+	if n := strings.Count(body, "data-group="); n < 3 {
+		t.Errorf("all groups: %d rows, want at least 3", n)
+	}
+	if rec := get(t, h, "/claims?groups=1&after=g00000000000000ff"); rec.Code != http.StatusBadRequest {
+		t.Errorf("groups after an unknown group: status %d", rec.Code)
+	}
+	// A store that does not group claims.
+	s := New(noGroups{db})
+	body = get(t, s.Handler(), "/claims?groups=1").Body.String()
+	if !strings.Contains(body, `id="no-groups"`) {
+		t.Errorf("no note for a store without groups:\n%s", body)
+	}
+}
+
+// noGroups is a store without ForEachGroup, as PostgreSQL's is.
+type noGroups struct{ store.Store }
+
+// The accusations page shows, beside each pair, the denials answering it:
+// by its accuser and accused, or by the group of its accusations.
+func TestDenialsBesidePairs(t *testing.T) {
+	db, h := storySite(t)
+	body := get(t, h, "/accusations").Body.String()
+	for _, w := range []string{"<b>China</b> denies</a>: <q>China denied the accusations.</q>",
+		"<q>China rejected any involvement.</q>"} {
+		if !strings.Contains(body, w) {
+			t.Errorf("accusations: no %q in\n%s", w, body)
+		}
+	}
+	if strings.Contains(body, "Norway") {
+		t.Errorf("accusations: a denial answering no pair is shown:\n%s", body)
+	}
+	body = get(t, h, "/accusations?accuser=Canada&accused=China").Body.String()
+	if !strings.Contains(body, `id="denials"`) || strings.Count(body, "<blockquote>China ") != 2 {
+		t.Errorf("evidence: want the two denials in\n%s", body)
+	}
+	// The article page names the accusation a denial answers.
+	id := model.ArticleID("https://b.example/storyb")
+	body = get(t, h, "/articles/"+id).Body.String()
+	if !strings.Contains(body, `<div class="answers">answers <a href="#c-1">Canada → China: hacking</a></div>`) {
+		t.Errorf("article: the denial does not name its accusation:\n%s", body)
+	}
+	if _, err := db.Article(id); err != nil {
+		t.Fatal(err)
+	}
+}
