@@ -178,9 +178,11 @@ func (b *stixBuilder) add(c model.Claim, a model.Article) error {
 	articleID := cmp.Or(c.ArticleID, a.ID)
 	switch c.Kind {
 	case model.Actor:
-		b.addActor(c, a, articleID)
+		if strings.TrimSpace(cmp.Or(c.Canonical, c.Label)) != "" { // no name, no STIX object
+			b.addActor(c, a, articleID)
+		}
 	case model.Accusation:
-		if c.Accuser != "" && c.Accused != "" {
+		if strings.TrimSpace(c.Accuser) != "" && strings.TrimSpace(c.Accused) != "" {
 			b.report(a, articleID)
 			b.pending = append(b.pending, pendingAccusation{c, a, articleID})
 		}
@@ -213,7 +215,7 @@ func (b *stixBuilder) addActor(c model.Claim, a model.Article, articleID string)
 	r := b.report(a, articleID)
 	set := b.intrusionSet(c, t)
 	r.refer(set.ID)
-	if c.Sponsor == "" {
+	if strings.TrimSpace(c.Sponsor) == "" {
 		return
 	}
 	state := b.party(c.Sponsor, t)
