@@ -425,10 +425,28 @@ func (d *doc) mainSubject(si int) span {
 	for i < s.last && (d.toks[i].lower == "and" || d.toks[i].lower == "but" || d.toks[i].lower == "however" || d.toks[i].text == ",") {
 		i++
 	}
+	i = d.afterDateline(i, s.last)
 	if comma := d.findWord(i, min(s.last, i+8), ","); comma > i && d.openingAdjunct(span{i, comma}) {
 		i = comma + 1
 	}
 	return d.phraseAt(i, s.last)
+}
+
+// afterDateline returns where the sentence goes on past a dateline that
+// opens it, "FARGO, N.D. — The council voted …": a place in capitals, a
+// comma and a dash within a few words. Otherwise it returns i.
+func (d *doc) afterDateline(i, hi int) int {
+	t := &d.toks[i]
+	if i+1 >= hi || len(t.text) < 3 || strings.ToUpper(t.text) != t.text || strings.ToLower(t.text) == t.text || d.toks[i+1].text != "," {
+		return i
+	}
+	for k := i + 2; k < hi && k <= i+6; k++ {
+		switch d.toks[k].text {
+		case "—", "–", "--", "-":
+			return k + 1
+		}
+	}
+	return i
 }
 
 // phraseAt returns the pronoun or noun phrase that starts at token i.

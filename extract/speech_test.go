@@ -57,6 +57,8 @@ func TestSpeech(t *testing.T) {
 			"Ana Ortiz | The bigger risk | is a delay that could last for years"},
 		{"coordinated verb says its own content", "Ortiz said the plan was sound, but added that it would cost more.",
 			"Ortiz | the plan was sound\nOrtiz | it would cost more"},
+		{"a dateline is no subject", "FARGO, N.D. — The county board met on Sunday.\n“We are ready,” it said.",
+			" | “We are ready"},
 		{"attribution ends its sentence, quotation follows", "Ana Ortiz said in a statement.\n“We will appeal the ruling.”",
 			"Ana Ortiz | We will appeal the ruling."},
 		{"initial after a given name", "Ana B. Ortiz, the company's lawyer, told reporters that the deal was off.",
