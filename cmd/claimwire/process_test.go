@@ -92,6 +92,25 @@ func (p *proc) waitLine(t *testing.T, s string) {
 	}
 }
 
+// waitLineOrExit is waitLine for a process that may end first, having no
+// more to do: it reports whether the line came.
+func (p *proc) waitLineOrExit(t *testing.T, s string) bool {
+	t.Helper()
+	timeout := time.After(60 * time.Second)
+	for {
+		select {
+		case line := <-p.lines:
+			if strings.Contains(line, s) {
+				return true
+			}
+		case <-p.done:
+			return false
+		case <-timeout:
+			t.Fatalf("no log line %q in 60s", s)
+		}
+	}
+}
+
 // exit waits up to limit for the process to end and returns its code.
 func (p *proc) exit(t *testing.T, limit time.Duration) int {
 	t.Helper()
