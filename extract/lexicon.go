@@ -186,7 +186,7 @@ func (lx *lexicon) addParties(ps []rules.Party) {
 // "New Zealand" wins over a shorter name sharing its first word.
 func (lx *lexicon) add(e *entry, name string) {
 	for _, t := range tokenize(name, 0) {
-		e.words = append(e.words, quoteFolder.Replace(t.text))
+		e.words = append(e.words, foldQuotes(t.text))
 	}
 	if len(e.words) == 0 {
 		return

@@ -77,18 +77,8 @@ func (p *proc) output() string {
 // waitLine waits for a log line containing s.
 func (p *proc) waitLine(t *testing.T, s string) {
 	t.Helper()
-	timeout := time.After(60 * time.Second)
-	for {
-		select {
-		case line := <-p.lines:
-			if strings.Contains(line, s) {
-				return
-			}
-		case <-p.done:
-			t.Fatalf("process exited before logging %q", s)
-		case <-timeout:
-			t.Fatalf("no log line %q in 60s", s)
-		}
+	if !p.waitLineOrExit(t, s) {
+		t.Fatalf("process exited before logging %q", s)
 	}
 }
 
