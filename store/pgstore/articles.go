@@ -179,16 +179,7 @@ func readClaims(ctx context.Context, q querier, ids []string) (map[string][]mode
 // ReplaceClaims swaps an article's claims for new ones in one transaction:
 // if anything fails, the old claims stay.
 func (db *DB) ReplaceClaims(articleID string, claims []model.Claim) error {
-	err := db.inTx(func(tx pgx.Tx) error {
-		if _, err := getArticle(db.ctx, tx, articleID, true); err != nil {
-			return notFound(err)
-		}
-		vals, err := encodeClaims(articleID, claims)
-		if err != nil {
-			return err
-		}
-		return writeClaims(db.ctx, tx, articleID, vals)
-	})
+	err := db.inTx(func(tx pgx.Tx) error { return db.replaceClaims(tx, articleID, claims) })
 	if err != nil {
 		return fmt.Errorf("store: replace claims of %s: %w", articleID, err)
 	}
@@ -201,14 +192,7 @@ func (db *DB) ReplaceClaims(articleID string, claims []model.Claim) error {
 func (db *DB) ReplaceClaimsMany(batch []store.ArticleClaims) error {
 	err := db.inTx(func(tx pgx.Tx) error {
 		for _, ac := range batch {
-			if _, err := getArticle(db.ctx, tx, ac.ArticleID, true); err != nil {
-				return fmt.Errorf("%s: %w", ac.ArticleID, notFound(err))
-			}
-			vals, err := encodeClaims(ac.ArticleID, ac.Claims)
-			if err != nil {
-				return fmt.Errorf("%s: %w", ac.ArticleID, err)
-			}
-			if err := writeClaims(db.ctx, tx, ac.ArticleID, vals); err != nil {
+			if err := db.replaceClaims(tx, ac.ArticleID, ac.Claims); err != nil {
 				return fmt.Errorf("%s: %w", ac.ArticleID, err)
 			}
 		}
@@ -218,6 +202,18 @@ func (db *DB) ReplaceClaimsMany(batch []store.ArticleClaims) error {
 		return fmt.Errorf("store: replace claims: %w", err)
 	}
 	return nil
+}
+
+// replaceClaims replaces the claims of a stored article within tx.
+func (db *DB) replaceClaims(tx pgx.Tx, articleID string, claims []model.Claim) error {
+	if _, err := getArticle(db.ctx, tx, articleID, true); err != nil {
+		return notFound(err)
+	}
+	vals, err := encodeClaims(articleID, claims)
+	if err != nil {
+		return err
+	}
+	return writeClaims(db.ctx, tx, articleID, vals)
 }
 
 // encodeClaims gives each claim its ID and article and encodes it.
