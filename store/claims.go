@@ -33,16 +33,7 @@ func (db *DB) Claims(articleID string) ([]model.Claim, error) {
 // ReplaceClaims swaps an article's claims for new ones (after the rules
 // changed, say) in one transaction: if anything fails, the old claims stay.
 func (db *DB) ReplaceClaims(articleID string, claims []model.Claim) error {
-	err := db.update(func(tx *bolt.Tx) error {
-		a, ok, err := getArticleMeta(tx, articleID)
-		if err == nil && !ok {
-			err = ErrNotFound
-		}
-		if err != nil {
-			return err
-		}
-		return replaceClaimsOf(tx, a, claims)
-	})
+	err := db.update(func(tx *bolt.Tx) error { return replaceStored(tx, articleID, claims) })
 	if err != nil {
 		return fmt.Errorf("store: replace claims of %s: %w", articleID, err)
 	}
@@ -61,14 +52,7 @@ type ArticleClaims struct {
 func (db *DB) ReplaceClaimsMany(batch []ArticleClaims) error {
 	err := db.update(func(tx *bolt.Tx) error {
 		for _, ac := range batch {
-			a, ok, err := getArticleMeta(tx, ac.ArticleID)
-			if err == nil && !ok {
-				err = ErrNotFound
-			}
-			if err == nil {
-				err = replaceClaimsOf(tx, a, ac.Claims)
-			}
-			if err != nil {
+			if err := replaceStored(tx, ac.ArticleID, ac.Claims); err != nil {
 				return fmt.Errorf("%s: %w", ac.ArticleID, err)
 			}
 		}
@@ -78,6 +62,19 @@ func (db *DB) ReplaceClaimsMany(batch []ArticleClaims) error {
 		return fmt.Errorf("store: replace claims: %w", err)
 	}
 	return nil
+}
+
+// replaceStored replaces the claims of the stored article with this ID, or
+// returns ErrNotFound.
+func replaceStored(tx *bolt.Tx, articleID string, claims []model.Claim) error {
+	a, ok, err := getArticleMeta(tx, articleID)
+	if err == nil && !ok {
+		err = ErrNotFound
+	}
+	if err != nil {
+		return err
+	}
+	return replaceClaimsOf(tx, a, claims)
 }
 
 // replaceClaimsOf replaces an article's claims and their groups: the
