@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sync/atomic"
 
 	"github.com/claimwire/claimwire/model"
@@ -17,17 +18,18 @@ import (
 type Fields struct {
 	keys []string
 	vals map[string]any
-	// quoteToks caches tokens of the "quote" field: a quote is compared
+	// quoteToks caches the sorted tokens of the "quote" field: a quote is compared
 	// with every gold quote of its article
 	quoteToks atomic.Pointer[[]string]
 }
 
-// quoteTokens is tokens of the "quote" field, computed once.
+// quoteTokens is the sorted tokens of the "quote" field, computed once.
 func (f *Fields) quoteTokens() []string {
 	if t := f.quoteToks.Load(); t != nil {
 		return *t
 	}
 	t := tokens(f.get("quote", nil))
+	slices.Sort(t)
 	f.quoteToks.Store(&t)
 	return t
 }

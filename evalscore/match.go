@@ -3,6 +3,7 @@ package evalscore
 import (
 	"encoding/json"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -124,22 +125,30 @@ func tokens(v any) []string {
 }
 
 // overlapF1 is the F1 of the two texts' token multisets.
-func overlapF1(a, b any) float64 { return overlapTokens(tokens(a), tokens(b)) }
+func overlapF1(a, b any) float64 {
+	ta, tb := tokens(a), tokens(b)
+	slices.Sort(ta)
+	slices.Sort(tb)
+	return overlapTokens(ta, tb)
+}
 
-// overlapTokens is overlapF1 of texts already cut into tokens.
+// overlapTokens is overlapF1 of texts already cut into sorted tokens: the
+// tokens in common are counted in one merge of the two lists.
 func overlapTokens(ta, tb []string) float64 {
 	if len(ta) == 0 || len(tb) == 0 {
 		return 0
 	}
-	counts := map[string]int{}
-	for _, t := range tb {
-		counts[t]++
-	}
 	common := 0
-	for _, t := range ta {
-		if counts[t] > 0 {
-			counts[t]--
+	for i, j := 0, 0; i < len(ta) && j < len(tb); {
+		switch c := strings.Compare(ta[i], tb[j]); {
+		case c < 0:
+			i++
+		case c > 0:
+			j++
+		default:
 			common++
+			i++
+			j++
 		}
 	}
 	if common == 0 {

@@ -20,6 +20,7 @@ import (
 	"os"
 	"path"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -123,40 +124,59 @@ func (s *Set) addDir(dir string) error {
 }
 
 // addFS reads every *.yaml and *.yml file at the top of fsys; name is how
-// errors refer to the folder.
+// errors refer to the folder. Files are parsed on every core and merged in
+// name order, so the set is the same as when they are read one by one.
 func (s *Set) addFS(fsys fs.FS, name string) error {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return fmt.Errorf("rules folder %s: %w", name, err)
 	}
-	var errs []error
+	var names []string
 	for _, e := range entries {
 		ext := path.Ext(e.Name())
-		if e.IsDir() || (ext != ".yaml" && ext != ".yml") {
-			continue
+		if !e.IsDir() && (ext == ".yaml" || ext == ".yml") {
+			names = append(names, e.Name())
 		}
-		errs = append(errs, s.addFile(fsys, e.Name(), path.Join(name, e.Name()))...)
+	}
+	files := make([]*file, len(names))
+	fileErrs := make([][]error, len(names))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, n := range names {
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			files[i], fileErrs[i] = parseFile(fsys, n, path.Join(name, n))
+		})
+	}
+	wg.Wait()
+	var errs []error
+	for i, f := range files {
+		errs = append(errs, fileErrs[i]...)
+		if f != nil {
+			s.merge(f)
+		}
 	}
 	return errors.Join(errs...)
 }
 
-func (s *Set) addFile(fsys fs.FS, name, display string) []error {
+// parseFile decodes one rules file, or returns every error in it.
+func parseFile(fsys fs.FS, name, display string) (*file, []error) {
 	data, err := readBounded(fsys, name)
 	if err != nil {
-		return []error{fmt.Errorf("%s: %w", display, err)}
+		return nil, []error{fmt.Errorf("%s: %w", display, err)}
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return []error{fmt.Errorf("%s: %w", display, err)}
+		return nil, []error{fmt.Errorf("%s: %w", display, err)}
 	}
 	var f file
 	d := &decoder{file: display}
 	d.decode(&root, reflect.ValueOf(&f).Elem())
 	if len(d.errs) > 0 {
-		return d.errs
+		return nil, d.errs
 	}
-	s.merge(&f)
-	return nil
+	return &f, nil
 }
 
 func readBounded(fsys fs.FS, name string) ([]byte, error) {

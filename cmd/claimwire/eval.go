@@ -33,15 +33,26 @@ func cmdEval(e *env, args []string) error {
 	if err != nil {
 		return usageErr("--kinds: %v", err)
 	}
-	go extract.LoadModel() // while the gold files and rules load
+	// The models, the rules and the gold files load at the same time.
+	go extract.LoadModel()
+	type built struct {
+		p   *daemon.Pipeline
+		err error
+	}
+	pc := make(chan built, 1)
+	go func() {
+		p, err := pipeline(*rulesDirs, feeds.DefaultOptions())
+		pc <- built{p, err}
+	}()
 	golds, err := evalscore.LoadGold(pos[0])
+	b := <-pc
 	if err != nil {
 		return inputErr(err)
 	}
-	p, err := pipeline(*rulesDirs, feeds.DefaultOptions())
-	if err != nil {
-		return err
+	if b.err != nil {
+		return b.err
 	}
+	p := b.p
 	bar := e.progress(len(golds), "eval")
 	r, err := evalscore.ScoreKindsOn(e.ctx, golds, articleClaims(p), kinds, runtime.NumCPU(), func() { _ = bar.Add(1) })
 	_ = bar.Finish()
