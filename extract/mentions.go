@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // remember records that party p was mentioned at token tok.
 func (d *doc) remember(p party, tok int, subject bool) {
@@ -52,7 +56,10 @@ func (d *doc) antecedent(pronoun string, tok int) party {
 	case "it", "its":
 		ok = func(m *mention) bool {
 			if m.kind == entDesc {
-				return m.subject && !m.plural && d.lx.documents.has(lastWord(strings.ToLower(m.name)))
+				// "the report … it said", "the firm … it said", and a name
+				// the story only described ("F-Secure told … it said")
+				head := lastWord(strings.ToLower(m.name))
+				return m.subject && !m.plural && (d.lx.documents.has(head) || d.lx.genericOrgs.has(head) || startsUpper(m.name))
 			}
 			return m.subject && m.kind != entPerson && !m.plural
 		}
@@ -84,4 +91,10 @@ func (d *doc) personDescription(m *mention) bool {
 	}
 	head := lastWord(strings.ToLower(m.name))
 	return d.lx.people.has(head) && !d.lx.genericOrgs.has(head) && !d.lx.governmentWords.has(head)
+}
+
+// startsUpper reports whether s begins with an upper-case letter.
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
