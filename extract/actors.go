@@ -226,7 +226,23 @@ func (d *doc) notActor(p span) bool {
 	if e, n := d.lx.lookup(d.toks, p.s, p.e); e != nil && e.kind != entActor && n == p.e-p.s {
 		return true
 	}
+	if p.e-p.s == 1 && d.functionWord(p.s) {
+		return true // "The hacking group": a capital at the start of a sentence
+	}
 	return !d.toks[p.s].isCap()
+}
+
+// functionWord reports a determiner, pronoun, preposition or conjunction.
+func (d *doc) functionWord(i int) bool {
+	t := &d.toks[i]
+	if strippable.has(t.lower) || t.isPronoun() {
+		return true
+	}
+	switch t.tag {
+	case "DT", "PDT", "PRP", "PRP$", "IN", "CC", "WDT", "WP", "EX", "TO":
+		return true
+	}
+	return false
 }
 
 // modifiesNoun reports whether a label is followed by a lower-case noun,

@@ -22,6 +22,8 @@ func TestActors(t *testing.T) {
 		{"weather name carries its state", `Microsoft tracks the group as Sapphire Typhoon.`, "Sapphire Typhoon (Sapphire Typhoon, China)"},
 		{"ambiguous name without a cue", `It is larger than the planet Mercury.`, ""},
 		{"adjective is no label", `The group, posing as Islamic radicals, stole data.`, ""},
+		{"a sentence's first word is no label", `The hacking group stole data from the ministry, investigators said.`, ""},
+		{"a label before the kind of group", `Investigators said the Wizard hacking group stole data.`, "Wizard (Wizard, )"},
 	})
 }
 

@@ -735,7 +735,14 @@ func dropNested(events []*speech) []*speech {
 	for _, sp := range events {
 		nested := false
 		for _, o := range events {
-			if o != sp && o.covers(sp.cueStart()) {
+			if o == sp || !o.covers(sp.cueStart()) {
+				continue
+			}
+			// Two events inside each other's content ("The group
+			// maintained a network, said Nish"): the verb after the
+			// content is the sentence's attribution, the other is
+			// part of what it reports.
+			if !sp.covers(o.cueStart()) || o.cueStart() > sp.cueStart() {
 				nested = true
 			}
 		}
