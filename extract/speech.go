@@ -146,6 +146,9 @@ func (d *doc) accordingTo(v, n int) *speech {
 		for k < s.last && d.toks[k].text != "," {
 			k++
 		}
+		if j := d.sourceAppositive(k+1, s.last); j > 0 {
+			k = j // "According to Seth Hardy, director of research, the problem is …"
+		}
 		sp.content = d.rangeOf(k+1, s.last)
 	case v > s.first+1 && clauseJoins.has(d.toks[v-1].lower) && d.toks[v-2].text == ",":
 		// "…, but according to X, a researcher, CONTENT": the
@@ -161,6 +164,26 @@ func (d *doc) accordingTo(v, n int) *speech {
 		sp.content = d.rangeOf(s.first, d.trimBack(v, s.first))
 	}
 	return sp
+}
+
+// sourceAppositive returns the comma closing an appositive that starts at
+// k and describes the source before it ("director of security research,",
+// "a researcher at the firm,"), when a clause follows; else 0.
+func (d *doc) sourceAppositive(k, last int) int {
+	if k >= last || !(determiners.has(d.toks[k].lower) || d.lx.titles.has(d.toks[k].lower)) {
+		return 0
+	}
+	j := k
+	for j < last && j-k <= maxSubjectWords && d.toks[j].text != "," {
+		if d.finiteVerb(j) || d.toks[j].isQuote() {
+			return 0
+		}
+		j++
+	}
+	if j >= last || d.toks[j].text != "," || !d.finiteBeforeBreak(j+1, last) {
+		return 0
+	}
+	return j
 }
 
 // clauseJoins are the conjunctions after which "according to X," opens a
@@ -212,6 +235,17 @@ func (d *doc) speechAt(v int) *speech {
 		sp.speaker = d.resolve(src)
 		d.rememberSpeaker(sp.speaker, src.s)
 		sp.content = d.rangeOf(d.contentStart(s), d.trimBack(v, s.first))
+		return sp
+	case d.invertedAside(v):
+		// "In particular, said the report, the group targeted …"
+		src := d.npStartingAt(v+1, s.last)
+		sp.speaker = d.resolve(src)
+		d.rememberSpeaker(sp.speaker, src.s)
+		end := s.last
+		if d.toks[end-1].text == "." {
+			end--
+		}
+		sp.content = d.rangeOf(src.e+1, d.trimBack(end, src.e+1))
 		return sp
 	case d.passive(v) && !d.lx.speechObjects.has(d.toks[v].lower):
 		return nil // "data were posted on a site": no speaker, no speech
@@ -455,6 +489,25 @@ func (d *doc) inverted(v int) bool {
 		return false
 	}
 	return d.clauseOrQuote(span{s.first, v})
+}
+
+// invertedAside reports an inverted attribution set off by commas after an
+// opening adjunct, with the content after it: "In particular, said the
+// report, the group targeted …".
+func (d *doc) invertedAside(v int) bool {
+	s := d.sentenceOf(v)
+	if v == s.first || v+1 >= s.last || d.toks[v-1].text != "," || !d.lx.invertible.has(d.toks[v].lower) {
+		return false
+	}
+	next := &d.toks[v+1]
+	if !(next.isCap() || determiners.has(next.lower)) || next.lower == "that" || next.isPronoun() {
+		return false
+	}
+	np := d.npStartingAt(v+1, s.last)
+	if np.empty() || np.e >= s.last || d.toks[np.e].text != "," || d.clauseOrQuote(span{s.first, v}) {
+		return false
+	}
+	return d.finiteBeforeBreak(np.e+1, s.last)
 }
 
 // speakerPostmodifiers may follow a speaker named after a quotation:
