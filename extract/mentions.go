@@ -59,7 +59,7 @@ func (d *doc) antecedent(pronoun string, tok int) party {
 				// "the report … it said", "the firm … it said", and a name
 				// the story only described ("F-Secure told … it said")
 				head := lastWord(strings.ToLower(m.name))
-				return m.subject && !m.plural && (d.lx.documents.has(head) || d.lx.genericOrgs.has(head) || startsUpper(m.name))
+				return m.subject && !m.plural && (d.lx.documents.has(head) || d.lx.genericOrgs.has(head) || d.namesSomeone(m.span) || startsUpper(m.name))
 			}
 			return m.subject && m.kind != entPerson && !m.plural
 		}

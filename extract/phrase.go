@@ -250,6 +250,10 @@ func (d *doc) subjectOf(v int) span {
 		if j < s.first || !d.isNounish(j) && !d.toks[j].isPronoun() && !relatives.has(d.toks[j].lower) {
 			return span{}
 		}
+		if d.toks[j].isPronoun() && j-1 > s.first && d.toks[j-1].tag == "IN" && d.isNounish(j-2) && d.npEndingAt(j-1, s.first).s == s.first {
+			j -= 2 // "Nothing in it indicates": the pronoun is the object of "in"
+			continue
+		}
 		if d.toks[j].isPronoun() || relatives.has(d.toks[j].lower) {
 			return span{j, j + 1}
 		}
@@ -339,7 +343,7 @@ func (d *doc) isDash(i int) bool { return d.toks[i].text == "—" || d.toks[i].t
 func (d *doc) withPostmodifier(np span, lo int) span {
 	for range 2 {
 		p := np.s - 1
-		if p <= lo || !postPreps.has(d.toks[p].lower) || !strings.HasPrefix(d.toks[p-1].tag, "NN") || d.toks[p-1].isCap() && !d.toks[np.s].isCap() {
+		if p <= lo || !postPreps.has(d.toks[p].lower) || !strings.HasPrefix(d.toks[p-1].tag, "NN") || d.capitalised(p-1) && !d.toks[np.s].isCap() {
 			return np
 		}
 		head := d.npEndingAt(p, lo)

@@ -266,6 +266,9 @@ func (d *doc) speechAt(v int) *speech {
 	if isDigit(d.toks[subj.s].text) || d.toks[subj.e-1].lower == "percent" || d.toks[subj.e-1].text == "%" {
 		sp.speaker = party{} // "Fifty-one percent say" reports a poll
 	}
+	if negatives.has(d.toks[subj.s].lower) {
+		sp.speaker = party{} // "Nothing in it indicates", "Nobody said": no source
+	}
 	d.rememberSpeaker(sp.speaker, subj.s)
 	if k := d.parenthetical(subj, v); k > 0 && d.toks[v].tag != "VBG" {
 		sp.content = d.aroundParenthetical(subj, k)
@@ -490,6 +493,9 @@ func (d *doc) inverted(v int) bool {
 	}
 	return d.clauseOrQuote(span{s.first, v})
 }
+
+// negatives are pronouns that name no source.
+var negatives = newSet([]string{"nothing", "nobody", "none", "neither"})
 
 // invertedAside reports an inverted attribution set off by commas after an
 // opening adjunct, with the content after it: "In particular, said the
