@@ -39,7 +39,8 @@ var (
 	// groupsBucket maps a group ID (8 bytes, big-endian) → model.Group JSON.
 	groupsBucket = []byte("groups")
 	// groupIndexBucket indexes groups by what they say:
-	// groupIndexKey(key, id) → nothing.
+	// groupIndexKey(key, id) → groupHead.encode() (nothing in files
+	// written before heads were kept: the group itself is read then).
 	groupIndexBucket = []byte("group_index")
 	// namesBucket records the full names claims have used, for merging a
 	// surname alone: folded surname \x00 full name → nothing.
@@ -52,6 +53,51 @@ var groupBuckets = [][]byte{groupsBucket, groupIndexBucket, namesBucket}
 // byte and its ID, so that a prefix scan finds every group of one key.
 func groupIndexKey(key string, id []byte) []byte {
 	return append(append([]byte(key), 0), id...)
+}
+
+// groupHead is what deciding whether a claim joins a group needs, kept in
+// the group's index entry: a claim is compared with many groups of its
+// key, and reading each whole group, with up to MaxGroupMembers members,
+// made grouping cost grow with the size of the stories it compared with.
+type groupHead struct {
+	Members     int
+	First, Last time.Time
+	Words       string // the folded words of a quote group's quote, sorted, each followed by a space
+}
+
+func headOf(g model.Group) groupHead {
+	h := groupHead{Members: len(g.Members), First: g.First, Last: g.Last}
+	if g.Kind == model.Quote {
+		var b strings.Builder
+		for _, w := range sortedWords(g.Claim.Quote) {
+			b.WriteString(w)
+			b.WriteByte(' ')
+		}
+		h.Words = b.String()
+	}
+	return h
+}
+
+// encode lays the head out as the member count (4 bytes), the first and
+// last times (8 bytes each, Unix nanoseconds, big-endian) and the words.
+func (h groupHead) encode() []byte {
+	b := make([]byte, 0, 20+len(h.Words))
+	b = binary.BigEndian.AppendUint32(b, uint32(h.Members))
+	b = binary.BigEndian.AppendUint64(b, uint64(h.First.UnixNano()))
+	b = binary.BigEndian.AppendUint64(b, uint64(h.Last.UnixNano()))
+	return append(b, h.Words...)
+}
+
+func decodeHead(b []byte) (groupHead, error) {
+	if len(b) < 20 {
+		return groupHead{}, fmt.Errorf("group head of %d bytes, want at least 20", len(b))
+	}
+	return groupHead{
+		Members: int(binary.BigEndian.Uint32(b)),
+		First:   time.Unix(0, int64(binary.BigEndian.Uint64(b[4:]))).UTC(),
+		Last:    time.Unix(0, int64(binary.BigEndian.Uint64(b[12:]))).UTC(),
+		Words:   string(b[20:]),
+	}, nil
 }
 
 // groupID renders a group's 8-byte key as the ID claims and the API use.
@@ -193,16 +239,16 @@ func groupClaims(tx *bolt.Tx, a model.Article, claims []model.Claim, freed map[s
 
 // findGroup returns the group a claim with this key joins, or a new one.
 func findGroup(tx *bolt.Tx, key string, c *model.Claim, at time.Time, freed map[string][][]byte) ([]byte, model.Group, error) {
-	var found []byte
-	var joined model.Group
-	err := eachNewest(tx, groupIndexKey(key, nil), func(k []byte, g model.Group) bool {
-		if joins(g, c, at) {
-			found, joined = k, g
+	found, err := newestJoined(tx, groupIndexKey(key, nil), c, at)
+	if err != nil {
+		return nil, model.Group{}, err
+	}
+	if found != nil {
+		g, ok, err := getGroup(tx, found)
+		if err == nil && !ok {
+			err = fmt.Errorf("group %s is indexed but missing", groupID(found))
 		}
-		return found == nil
-	})
-	if err != nil || found != nil {
-		return found, joined, err
+		return found, g, err
 	}
 	var k []byte
 	if ks := freed[key]; len(ks) > 0 {
@@ -222,15 +268,62 @@ func findGroup(tx *bolt.Tx, key string, c *model.Claim, at time.Time, freed map[
 	return k, g, nil
 }
 
-// joins reports whether a claim published at at belongs to group g.
-func joins(g model.Group, c *model.Claim, at time.Time) bool {
-	if len(g.Members) == 0 || len(g.Members) >= MaxGroupMembers {
+// newestJoined returns the key of the newest group among the index
+// entries starting with prefix that a claim published at at joins, or
+// nil, looking at no more than maxCandidates groups.
+func newestJoined(tx *bolt.Tx, prefix []byte, c *model.Claim, at time.Time) ([]byte, error) {
+	var quote []string
+	if c.Kind == model.Quote {
+		quote = sortedWords(c.Quote)
+	}
+	cur := tx.Bucket(groupIndexBucket).Cursor()
+	ik, v := seekLast(cur, prefix)
+	for n := 0; n < maxCandidates && bytes.HasPrefix(ik, prefix); n++ {
+		k := ik[len(ik)-8:]
+		var h groupHead
+		if len(v) > 0 {
+			var err error
+			if h, err = decodeHead(v); err != nil {
+				return nil, badValue(tx, "index entry of group "+groupID(k), err)
+			}
+		} else {
+			g, ok, err := getGroup(tx, k)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				h = headOf(g)
+			}
+		}
+		if joins(h, c, quote, at) {
+			return slices.Clone(k), nil
+		}
+		ik, v = cur.Prev()
+	}
+	return nil, nil
+}
+
+// seekLast moves cur to the last key starting with prefix (or before
+// where it would be) and returns it.
+func seekLast(cur *bolt.Cursor, prefix []byte) ([]byte, []byte) {
+	ik, v := cur.Seek(append(slices.Clone(prefix), 0xff))
+	if ik == nil {
+		return cur.Last()
+	}
+	ik, v = cur.Prev()
+	return ik, v
+}
+
+// joins reports whether a claim published at at, with the sorted words
+// of its quote, belongs to the group with head h.
+func joins(h groupHead, c *model.Claim, quote []string, at time.Time) bool {
+	if h.Members == 0 || h.Members >= MaxGroupMembers {
 		return false
 	}
-	if at.Before(g.First.Add(-GroupWindow)) || at.After(g.Last.Add(GroupWindow)) {
+	if at.Before(h.First.Add(-GroupWindow)) || at.After(h.Last.Add(GroupWindow)) {
 		return false
 	}
-	return c.Kind != model.Quote || wordOverlap(c.Quote, g.Claim.Quote) >= minQuoteOverlap
+	return c.Kind != model.Quote || sortedOverlap(quote, h.Words) >= minQuoteOverlap
 }
 
 // answeredGroup returns the group of the accusation a denial answers: the
@@ -260,12 +353,7 @@ func near(g model.Group, at time.Time) bool {
 // newest first, at most maxCandidates of them, until fn returns false.
 func eachNewest(tx *bolt.Tx, prefix []byte, fn func(k []byte, g model.Group) bool) error {
 	cur := tx.Bucket(groupIndexBucket).Cursor()
-	ik, _ := cur.Seek(append(slices.Clone(prefix), 0xff))
-	if ik == nil {
-		ik, _ = cur.Last()
-	} else {
-		ik, _ = cur.Prev()
-	}
+	ik, _ := seekLast(cur, prefix)
 	for n := 0; n < maxCandidates && bytes.HasPrefix(ik, prefix); n++ {
 		k := slices.Clone(ik[len(ik)-8:])
 		g, ok, err := getGroup(tx, k)
@@ -362,6 +450,9 @@ func putGroup(tx *bolt.Tx, k []byte, g model.Group) error {
 		return tx.Bucket(groupsBucket).Delete(k)
 	}
 	summarise(&g)
+	if err := tx.Bucket(groupIndexBucket).Put(groupIndexKey(g.Key, k), headOf(g).encode()); err != nil {
+		return fmt.Errorf("index group %s: %w", g.ID, err)
+	}
 	return putJSON(tx.Bucket(groupsBucket), k, g)
 }
 
@@ -394,26 +485,48 @@ func outletOf(a model.Article) string {
 
 // wordOverlap is the F1 of the folded words two texts share.
 func wordOverlap(a, b string) float64 {
-	wa, wb := words(a), words(b)
-	if len(wa) == 0 || len(wb) == 0 {
+	var joined strings.Builder
+	for _, w := range sortedWords(b) {
+		joined.WriteString(w)
+		joined.WriteByte(' ')
+	}
+	return sortedOverlap(sortedWords(a), joined.String())
+}
+
+// sortedOverlap is wordOverlap of the sorted words wa and the sorted
+// words of wb, each followed by a space: the words in common are counted
+// in one merge of the two, without cutting wb up.
+func sortedOverlap(wa []string, wb string) float64 {
+	nb := strings.Count(wb, " ")
+	if len(wa) == 0 || nb == 0 {
 		return 0
 	}
-	count := map[string]int{}
-	for _, w := range wb {
-		count[w]++
-	}
-	common := 0
-	for _, w := range wa {
-		if count[w] > 0 {
-			count[w]--
+	common, i := 0, 0
+	for rest := wb; i < len(wa) && rest != ""; {
+		w, after, _ := strings.Cut(rest, " ")
+		switch c := strings.Compare(wa[i], w); {
+		case c < 0:
+			i++
+		case c > 0:
+			rest = after
+		default:
 			common++
+			i++
+			rest = after
 		}
 	}
-	p, r := float64(common)/float64(len(wa)), float64(common)/float64(len(wb))
 	if common == 0 {
 		return 0
 	}
+	p, r := float64(common)/float64(len(wa)), float64(common)/float64(nb)
 	return 2 * p * r / (p + r)
+}
+
+// sortedWords returns the folded words of s in sorted order.
+func sortedWords(s string) []string {
+	w := words(s)
+	slices.Sort(w)
+	return w
 }
 
 func words(s string) []string {

@@ -2,7 +2,9 @@ package store
 
 import (
 	"fmt"
+	"math"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -288,4 +290,67 @@ func TestReprocessKeepsGroupIDs(t *testing.T) {
 		t.Errorf("group %q, want %q", got[0].GroupID, before[0].GroupID)
 	}
 	mustCheck(t, db)
+}
+
+func TestWordOverlap(t *testing.T) {
+	cases := []struct {
+		a, b string
+		want float64
+	}{
+		{"We will respond", "we will RESPOND", 1},
+		{"we will respond very strongly", "we will respond", 0.75},
+		{"the the cat", "the cat cat", 2.0 / 3},
+		{"nothing shared", "at all", 0},
+		{"", "anything", 0},
+		{"anything", "", 0},
+	}
+	for _, tc := range cases {
+		if got := wordOverlap(tc.a, tc.b); math.Abs(got-tc.want) > 1e-9 {
+			t.Errorf("wordOverlap(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+func TestGroupHeadRoundTrip(t *testing.T) {
+	g := model.Group{Kind: model.Quote, Claim: model.Claim{Quote: "We will respond, strongly."},
+		First: day0, Last: day0.Add(time.Hour), Members: make([]model.GroupMember, 3)}
+	h := headOf(g)
+	if h.Words != "respond strongly we will " {
+		t.Errorf("head words %q", h.Words)
+	}
+	got, err := decodeHead(h.encode())
+	if err != nil || got != h {
+		t.Errorf("decodeHead(encode(%+v)) = %+v, %v", h, got, err)
+	}
+	if _, err := decodeHead([]byte("short")); err == nil {
+		t.Error("decodeHead of 5 bytes: no error")
+	}
+}
+
+// A file written before groups kept their heads in the index has empty
+// index values: claims still join the groups, read whole.
+func TestGroupsWithoutIndexedHeads(t *testing.T) {
+	db := newDB(t)
+	commit(t, db, Entry{Article: outletArticle("one.example", "a1", day0), Claims: []model.Claim{accusation("United States", "China")}})
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(groupIndexBucket)
+		var keys [][]byte
+		if err := b.ForEach(func(k, _ []byte) error { keys = append(keys, slices.Clone(k)); return nil }); err != nil {
+			return err
+		}
+		for _, k := range keys {
+			if err := b.Put(k, nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	commit(t, db, Entry{Article: outletArticle("two.example", "a2", day0.Add(time.Hour)), Claims: []model.Claim{accusation("United States", "China")}})
+	gs := mustGroups(t, db, model.Accusation)
+	if len(gs) != 1 || gs[0].Articles != 2 {
+		t.Fatalf("groups %+v, want one of 2 articles", gs)
+	}
 }
