@@ -176,6 +176,7 @@ type Group struct {
 	LastArticle  string    `json:"last_article"`
 	First        time.Time `json:"first"`
 	Last         time.Time `json:"last"`
+	Claims       int       `json:"claims"` // how many claims it has: len(Members) where they are listed
 	Articles     int       `json:"articles"`
 	Outlets      int       `json:"outlets"`
 	// Answers, for a group of denials, is the group of the accusation

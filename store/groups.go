@@ -47,7 +47,7 @@ var (
 	namesBucket = []byte("names")
 )
 
-var groupBuckets = [][]byte{groupsBucket, groupIndexBucket, namesBucket}
+var groupBuckets = [][]byte{groupsBucket, groupIndexBucket, namesBucket, groupMembersBucket}
 
 // groupIndexKey is a group's key in the index: its match key, a zero
 // byte and its ID, so that a prefix scan finds every group of one key.
@@ -66,7 +66,7 @@ type groupHead struct {
 }
 
 func headOf(g model.Group) groupHead {
-	h := groupHead{Members: len(g.Members), First: g.First, Last: g.Last}
+	h := groupHead{Members: g.Claims, First: g.First, Last: g.Last}
 	if g.Kind == model.Quote {
 		var b strings.Builder
 		for _, w := range sortedWords(g.Claim.Quote) {
@@ -160,9 +160,13 @@ func regroupStored(tx *bolt.Tx, id string) error {
 // same group ID (reprocessing with the same rules keeps every group ID).
 func ungroupArticle(tx *bolt.Tx, articleID string) (freed map[string][][]byte, err error) {
 	var ids []string
+	claimsOf := map[string][]string{} // group ID → the article's claims in it
 	err = eachClaim(tx, articleID, func(c model.Claim) {
 		if c.GroupID != "" && !slices.Contains(ids, c.GroupID) {
 			ids = append(ids, c.GroupID)
+		}
+		if c.GroupID != "" {
+			claimsOf[c.GroupID] = append(claimsOf[c.GroupID], c.ID)
 		}
 	})
 	if err != nil {
@@ -181,11 +185,13 @@ func ungroupArticle(tx *bolt.Tx, articleID string) (freed map[string][][]byte, e
 		if !found {
 			continue // a claim copied by a repair keeps the ID of a group it no longer has
 		}
-		g.Members = slices.DeleteFunc(g.Members, func(m model.GroupMember) bool { return m.ArticleID == articleID })
+		if err := removeArticle(tx, k, &g, articleID, claimsOf[id]); err != nil {
+			return nil, err
+		}
 		if err := putGroup(tx, k, g); err != nil {
 			return nil, err
 		}
-		if len(g.Members) == 0 {
+		if g.Claims == 0 {
 			freed[g.Key] = append(freed[g.Key], k)
 		}
 	}
@@ -216,7 +222,9 @@ func groupClaims(tx *bolt.Tx, a model.Article, claims []model.Claim, freed map[s
 		if err != nil {
 			return nil, err
 		}
-		g.Members = append(g.Members, model.GroupMember{Claim: c.ID, ArticleID: a.ID, Time: at, Outlet: outlet})
+		if err := addMember(tx, k, &g, model.GroupMember{Claim: c.ID, ArticleID: a.ID, Time: at, Outlet: outlet}); err != nil {
+			return nil, err
+		}
 		if c.Kind == model.Denial {
 			if g.Answers == "" {
 				g.Answers, err = answeredGroup(tx, names, c, at)
@@ -226,7 +234,7 @@ func groupClaims(tx *bolt.Tx, a model.Article, claims []model.Claim, freed map[s
 		if err == nil {
 			err = putGroup(tx, k, g)
 		}
-		if err == nil && c.Kind == model.Accusation && len(g.Members) == 1 {
+		if err == nil && c.Kind == model.Accusation && g.Claims == 1 {
 			err = linkDenials(tx, key, groupID(k), at)
 		}
 		if err != nil {
@@ -384,8 +392,12 @@ func linkDenials(tx *bolt.Tx, key, id string, at time.Time) error {
 		})
 		for i := 0; err == nil && i < len(gs); i++ {
 			gs[i].Answers = id
+			var members []model.GroupMember
 			if err = putGroup(tx, ks[i], gs[i]); err == nil {
-				err = setAnswers(tx, gs[i].Members, id)
+				members, err = membersOf(tx, ks[i])
+			}
+			if err == nil {
+				err = setAnswers(tx, members, id)
 			}
 		}
 		if err != nil {
@@ -440,36 +452,23 @@ func getGroup(tx *bolt.Tx, k []byte) (model.Group, bool, error) {
 	return g, true, nil
 }
 
-// putGroup stores g with its summary recomputed from its members, or
-// deletes it and its index entry when it has none left.
+// putGroup stores g, its summary kept by addMember and removeArticle, or
+// deletes it and its index entry when it has no claims left.
 func putGroup(tx *bolt.Tx, k []byte, g model.Group) error {
-	if len(g.Members) == 0 {
+	if g.Claims <= 0 {
 		if err := tx.Bucket(groupIndexBucket).Delete(groupIndexKey(g.Key, k)); err != nil {
 			return fmt.Errorf("unindex group %s: %w", g.ID, err)
 		}
+		if err := removeAllMembers(tx, k); err != nil {
+			return fmt.Errorf("group %s: %w", g.ID, err)
+		}
 		return tx.Bucket(groupsBucket).Delete(k)
 	}
-	summarise(&g)
 	if err := tx.Bucket(groupIndexBucket).Put(groupIndexKey(g.Key, k), headOf(g).encode()); err != nil {
 		return fmt.Errorf("index group %s: %w", g.ID, err)
 	}
+	g.Members = nil
 	return putJSON(tx.Bucket(groupsBucket), k, g)
-}
-
-// summarise sets a group's first and last article and its counts from
-// its members.
-func summarise(g *model.Group) {
-	slices.SortStableFunc(g.Members, func(a, b model.GroupMember) int { return a.Time.Compare(b.Time) })
-	first, last := g.Members[0], g.Members[len(g.Members)-1]
-	g.FirstArticle, g.First, g.LastArticle, g.Last = first.ArticleID, first.Time, last.ArticleID, last.Time
-	articles, outlets := map[string]bool{}, map[string]bool{}
-	for _, m := range g.Members {
-		articles[m.ArticleID] = true
-		if m.Outlet != "" {
-			outlets[m.Outlet] = true
-		}
-	}
-	g.Articles, g.Outlets = len(articles), len(outlets)
 }
 
 // outletOf returns the host that published an article: that of its
@@ -547,7 +546,6 @@ func (db *DB) ForEachGroup(f Filter, fn func(model.Group) error) error {
 				return badValue(tx, "group "+groupID(k), err)
 			}
 			if !g.Last.Before(f.Since) && f.claim(g.Claim) {
-				g.Members = nil // listings show the summary; Group has the members
 				groups = append(groups, g)
 			}
 			return nil
@@ -585,6 +583,9 @@ func (db *DB) Group(id string) (model.Group, error) {
 		var err error
 		if g, found, err = getGroup(tx, k); err == nil && !found {
 			err = ErrNotFound
+		}
+		if err == nil {
+			g.Members, err = membersOf(tx, k)
 		}
 		return err
 	})

@@ -16,14 +16,15 @@ type migration func(tx *bolt.Tx) error
 // Append only: a released step never changes, since files in the field have
 // already run it.
 var migrations = []migration{
-	createBuckets, // 1
-	buildIndex,    // 2: listing indexes (index.go)
-	createGroups,  // 3: groups of claims across articles (groups.go)
+	createBuckets,     // 1
+	buildIndex,        // 2: listing indexes (index.go)
+	createGroups,      // 3: groups of claims across articles (groups.go)
+	splitGroupMembers, // 4: a group's members kept apart from it (members.go)
 }
 
 // SchemaVersion is the schema version this build reads and writes: the
 // number of migrations (a test keeps the two equal).
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // createBuckets is migration 1.
 func createBuckets(tx *bolt.Tx) error {

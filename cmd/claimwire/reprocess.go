@@ -88,7 +88,9 @@ func reprocessStore(ctx context.Context, db store.Store, p *daemon.Pipeline, wor
 		err    error
 	}
 	queue := make(chan model.Article, 2*workers)
-	results := make(chan result, 2*workers)
+	// a batch's worth of room: the workers go on extracting while the
+	// writer commits the last batch
+	results := make(chan result, writeBatch)
 	var srcErr error
 	go func() {
 		defer close(queue)
