@@ -103,7 +103,7 @@ func (d *doc) eventQuotes(sp *speech) []model.Claim {
 			}
 		}
 	}
-	if !sp.speaker.ok() || sp.deny {
+	if !sp.speaker.ok() || sp.deny || d.beliefOnly(sp.cue) {
 		return nil
 	}
 	var out []model.Claim
@@ -118,6 +118,22 @@ func (d *doc) eventQuotes(sp *speech) []model.Claim {
 		}
 	}
 	return out
+}
+
+// beliefOnly reports a verb of belief that no verb of saying reports:
+// "officials believe …" tells what they believe, not what they said or
+// wrote, but "he said he now believes …" is speech.
+func (d *doc) beliefOnly(v int) bool {
+	if !d.lx.belief.has(d.toks[v].lower) {
+		return false
+	}
+	s := d.sentenceOf(v)
+	for k := v - 1; k >= s.first && k >= v-4; k-- {
+		if d.lx.speech.has(d.toks[k].lower) && !d.lx.belief.has(d.toks[k].lower) {
+			return false
+		}
+	}
+	return true
 }
 
 // wholeContent reports whether quotation q is all of one part of the

@@ -42,7 +42,7 @@ type entry struct {
 // lexicon is the rule set compiled for fast lookups. Word lists are sets
 // of folded words, named after the rules.Cues fields they come from.
 type lexicon struct {
-	speech, deny, notSpeech          set
+	speech, deny, notSpeech, belief  set
 	denialObjects, denyClause        set
 	hostile, agentive, attacks       set
 	campaigns, attackModifiers       set
@@ -100,7 +100,7 @@ func newLexicon(rs *rules.Set) *lexicon {
 		attacks: newSet(c.Attacks), groups: newSet(c.Groups), roles: newSet(c.Roles),
 		documents: newSet(c.Documents), orgWords: newSet(c.OrgWords), anaphors: newSet(c.Anaphors),
 		timeWords: newSet(c.TimeWords), abbreviations: newSet(c.Abbrevs), titles: newSet(c.Titles),
-		notCounted: newSet(c.NotCounted, rs.Numbers.NotCounted), agentive: newSet(c.Agentive), notSpeech: newSet(c.NotSpeech),
+		notCounted: newSet(c.NotCounted, rs.Numbers.NotCounted), agentive: newSet(c.Agentive), notSpeech: newSet(c.NotSpeech), belief: newSet(c.Belief),
 		bringing: newSet(c.Bringing), people: newSet(c.People),
 		durations: newSet(rs.Numbers.Durations), invariant: newSet(rs.Numbers.Invariant),
 		campaigns: newSet(c.Campaigns), attackModifiers: newSet(c.AttackModifiers),

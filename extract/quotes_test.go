@@ -44,6 +44,11 @@ func TestQuotes(t *testing.T) {
 		{"one-word answer is no quote", "Ana Ortiz spoke last.\n“No,” she said.", ""},
 		{"claimed responsibility is no speech", `The group that claimed responsibility, CyberBerkut, is the same group that attacked Ukrainian sites.`, ""},
 		{"a poll is no speaker", `Fifty-one percent say that “the president’s actions were wrong and he should be removed from office.”`, ""},
+		{"a belief is no quote", `Intelligence officials believe the same unit attacked Norwegian targets.`, ""},
+		{"a belief reported as speech is", `Ana Ortiz said on Monday she believes the system needs to be reformed.`,
+			"Ana Ortiz [] reported: she believes the system needs to be reformed"},
+		{"a belief reported by a verb of saying before it", `Ana Ortiz has since said she now believes the system needs to be reformed.`,
+			"Ana Ortiz [] reported: the system needs to be reformed"},
 		{"unattributed scare quote", `The attack was part of a “cyberespionage program” run from Wuhan.`, ""},
 	})
 }

@@ -33,6 +33,7 @@ type Cues struct {
 	Bringing        []string          `yaml:"bringing"`            // verbs that bring charges: "returned indictments against", "filed charges against"
 	People          []string          `yaml:"people"`              // nouns for people who can be accused: worker, nationals, suspect
 	NotSpeech       []string          `yaml:"not_speech"`          // objects that make a verb of saying no speech: "claimed responsibility"
+	Belief          []string          `yaml:"belief"`              // verbs of saying that report a belief, not speech: believe, think
 	NotCounted      []string          `yaml:"not_counted"`         // nouns after a number that count nothing: "one thing", "one way"
 	CAMEO           []CAMEORefinement `yaml:"cameo_by_allegation"` // more specific codes by what is alleged
 
