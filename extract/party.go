@@ -447,17 +447,14 @@ func (d *doc) innerParty(p span, head int) party {
 
 // fits reports whether an earlier mention can be what "the <head>" refers to.
 func (d *doc) fits(m *mention, head string) bool {
-	switch head {
-	case "spokesman", "spokeswoman", "spokesperson":
-		return m.kind == entPerson && strings.Contains(strings.ToLower(m.title), "spokes")
-	case "congressman", "congresswoman", "senator", "governor", "mayor", "judge", "pope":
-		// "the congressman" is the person the story titled so
-		return d.titledAs(m, head)
-	case "country":
+	switch {
+	case d.lx.spokespeople.has(head):
+		return m.kind == entPerson && slices.ContainsFunc(strings.Fields(strings.ToLower(m.title)), d.lx.spokespeople.has)
+	case d.lx.countryWords.has(head):
 		return m.kind == entCountry
-	case "statement":
+	case d.lx.statementWords.has(head):
 		return m.speaker && m.kind != entPerson && m.kind != entDesc
-	case "report", "indictment":
+	case d.lx.documents.has(head):
 		return false // "the indictment" speaks for itself
 	}
 	if d.lx.styles.has(head) {

@@ -51,6 +51,9 @@ type Cues struct {
 	FemaleNames     []string `yaml:"female_names"`     // given names of women
 	DeathWords      []string `yaml:"death_words"`      // words that say someone died
 	PlaceWords      []string `yaml:"place_words"`      // last words of place names: Park, Avenue
+	Spokespeople    []string `yaml:"spokespeople"`     // "the spokesman" is the person the story gave that title
+	CountryWords    []string `yaml:"country_words"`    // "the country" is the last state named
+	StatementWords  []string `yaml:"statement_words"`  // "the statement" speaks for the last organisation that spoke
 
 	// Responsibility statements: a party named as the agent of a wrongdoing.
 	// A source (a speaker, a report) that makes one accuses the party.
