@@ -1511,16 +1511,25 @@ func (d *doc) subjectList(v int) []party {
 func (d *doc) listBefore(last span, lo int) []span {
 	out := []span{last}
 	i := last.s
+	conj := false
 	for i > lo {
 		j := i - 1
 		if d.toks[j].lower != "and" && d.toks[j].lower != "or" && d.toks[j].text != "," {
 			break
 		}
+
 		if d.toks[j].lower == "and" && j > lo && d.toks[j-1].text == "," {
 			j--
 		}
 		if j <= lo || !d.toks[j-1].isCap() {
 			break
+		}
+		conj = conj || d.toks[j].lower == "and" || d.toks[j].lower == "or"
+		if !conj && d.capitalised(last.s) && d.toks[last.e-1].isCap() {
+			// "in Novi, Michigan, Trump says", "Speaking to reporters,
+			// Clinton said": a name after a comma and no "and" ends no
+			// list; a description does ("Ana Ortiz, an analyst at Acme, said")
+			return []span{last}
 		}
 		prev := d.npEndingAt(j, lo)
 		if prev.empty() || !d.toks[prev.s].isCap() && !determiners.has(d.toks[prev.s].lower) ||

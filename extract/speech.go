@@ -613,8 +613,9 @@ func (d *doc) clauseSoon(j, end int) bool {
 	sub := subordinators.has(t.lower)
 	if sub {
 		j++ // "said if he were president", "asked whether …"
-	} else if !(t.tag == "DT" || t.tag == "PDT" || t.isCap() || strings.HasPrefix(t.tag, "JJ") || t.tag == "CD" || quantifiers.has(t.lower)) {
-		return false
+	} else if !(t.tag == "DT" || t.tag == "PDT" || t.isCap() || strings.HasPrefix(t.tag, "JJ") || t.tag == "CD" || quantifiers.has(t.lower) ||
+		strings.HasPrefix(t.tag, "RB") || correlatives.has(t.lower)) {
+		return false // "said too much is made of it", "said neither she nor her campaign helped"
 	}
 	for k := j; k < end && k <= j+maxSubjectWords; k++ {
 		tk := &d.toks[k]
@@ -635,6 +636,9 @@ const maxSubjectWords = 10
 // quantifiers may open the subject of a content clause: "said much of
 // the money was spent".
 var quantifiers = newSet([]string{"much", "many", "most", "more", "few", "all", "both", "each", "every", "none", "several", "some", "any", "no", "half"})
+
+// correlatives open a subject of two parts: "neither A nor B".
+var correlatives = newSet([]string{"neither", "either", "both"})
 
 // subordinators open a content clause after a verb of saying.
 var subordinators = newSet([]string{"if", "whether", "when", "while", "because", "although", "though", "once", "unless"})
@@ -694,6 +698,9 @@ func (d *doc) adjunctPP(j, hi int) int {
 		np.e++ // "after a private intelligence briefing", tagged as a verb
 	}
 	head := &d.toks[np.e-1]
+	if head.isCap() && np.e+2 < hi && d.toks[np.e].text == "," && d.toks[np.e+1].isCap() && d.toks[np.e+2].text == "," {
+		return np.e + 2 // "in Toledo, Ohio, that …"
+	}
 	if d.lx.timeWords.has(head.lower) || isDigit(head.text) || d.lx.documents.has(head.lower) || head.isCap() ||
 		d.lx.occasions.has(head.lower) || d.toks[j].lower == "through" && d.lx.roles.has(head.lower) {
 		return np.e
