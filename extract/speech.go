@@ -658,6 +658,9 @@ func (d *doc) nextSaying(j, end int) int {
 		if t.tag != "VBG" && d.coordinated(k) {
 			return d.trimBack(d.skipBackAdjuncts(k-1, j), j) // "…, but added"
 		}
+		if t.tag != "VBG" && k-3 >= j && d.toks[k-1].isPronoun() && clauseJoins.has(d.toks[k-2].lower) && d.isSpeechBoundary(k-3) {
+			return d.trimBack(k-2, j) // "…, though she noted …": a clause of saying of its own
+		}
 	}
 	return end
 }

@@ -65,6 +65,8 @@ func TestSpeech(t *testing.T) {
 			"Ana Ortiz | neither the nominee nor her campaign helped him"},
 		{"an occasion and a place before that", "Ana Ortiz says at a campaign stop in Toledo, Ohio, that the plan means nothing.",
 			"Ana Ortiz | the plan means nothing"},
+		{"a clause of saying of its own after though", "Ana Ortiz said the work can be hard, though she noted clients are beginning to demand diverse teams.",
+			"Ana Ortiz | the work can be hard\nAna Ortiz | clients are beginning to demand diverse teams"},
 		{"highlighted that", "Ana Ortiz highlighted that the app never left the test phase.",
 			"Ana Ortiz | the app never left the test phase"},
 		{"abbreviated military title", "“The drill went as planned,” said Cmdr. Sean Ortiz.",
