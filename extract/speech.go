@@ -585,6 +585,9 @@ func (d *doc) contentAfter(v int) span {
 		j++ // "pointed out that …"
 	}
 	j = d.skipAdjuncts(j, s.last)
+	if j+1 < s.last && strings.HasPrefix(d.toks[j].tag, "RB") && d.toks[j+1].lower == "that" {
+		j++ // "complain bitterly that …"
+	}
 	direct := false
 	for j < s.last && (d.toks[j].lower == "that" || d.toks[j].text == ":" || d.toks[j].text == ",") {
 		direct = direct || d.toks[j].text == ":" || d.toks[j].lower == "that"
