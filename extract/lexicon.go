@@ -59,7 +59,7 @@ type lexicon struct {
 	media, genericOrgs, governmentWords  set
 	styles, deathWords, placeWords       set
 	spokespeople, countryWords           set
-	statementWords                       set
+	statementWords, issuing              set
 	nameSex, styleSex                    map[string]gender // given names and styles → sex
 
 	tries, naming, sponsorLinks, lawsuits set
@@ -109,7 +109,7 @@ func newLexicon(rs *rules.Set) *lexicon {
 		speechObjects: newSet(c.SpeechObjects), invertible: newSet(c.Invertible), occasions: newSet(c.Occasions),
 		media: newSet(c.Media), genericOrgs: newSet(c.GenericOrgs), governmentWords: newSet(c.GovernmentWords),
 		styles: newSet(c.Styles), deathWords: newSet(c.DeathWords), placeWords: newSet(c.PlaceWords),
-		spokespeople: newSet(c.Spokespeople), countryWords: newSet(c.CountryWords), statementWords: newSet(c.StatementWords),
+		spokespeople: newSet(c.Spokespeople), countryWords: newSet(c.CountryWords), statementWords: newSet(c.StatementWords), issuing: newSet(c.Issuing),
 		nameSex: sexes(c.MaleNames, c.FemaleNames), styleSex: sexes(c.MaleStyles, c.FemaleStyles),
 		accuse:         map[string]*rules.AccuseCue{},
 		names:          map[string][]*entry{},

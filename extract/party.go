@@ -62,6 +62,12 @@ func (d *doc) resolve(p span) party {
 	if r := d.resolvePerson(p); r.ok() {
 		return r
 	}
+	if d.demonymAlone(p) {
+		// "Cuban said": a state's adjective standing alone names a person
+		// ("Cuban officials said" names the state)
+		who := d.personNamed(d.words(p), genderUnknown)
+		return party{kind: entPerson, name: who.full, styled: who.full, span: p, who: who}
+	}
 	if r := d.resolveNamed(p); r.ok() {
 		return d.longName(r)
 	}
@@ -119,6 +125,16 @@ func (d *doc) resolvePerson(p span) party {
 		kind: entPerson, name: who.full, styled: d.styledName(who, name, p.s), title: d.titleText(span{p.s, ns}),
 		span: name, country: d.countryIn(span{p.s, ns}), who: who, org: d.speaksFor(span{p.s, ns}),
 	}
+}
+
+// demonymAlone reports a phrase that is one capitalised singular demonym
+// and nothing else: "Cuban", not "Cubans" nor "Cuban officials".
+func (d *doc) demonymAlone(p span) bool {
+	if p.e-p.s != 1 || !d.capitalised(p.s) || strings.HasSuffix(d.toks[p.s].lower, "s") {
+		return false
+	}
+	e, n := d.lx.lookup(d.toks, p.s, p.e)
+	return e != nil && n == 1 && e.demonym
 }
 
 // countryNamedPerson reports whether token i, a one-word country or

@@ -444,7 +444,13 @@ func (d *doc) clauseOrQuote(p span) bool {
 func (d *doc) participleSubject(v int) span {
 	s := d.sentenceOf(v)
 	if prev := &d.toks[max(v-1, 0)]; v > s.first && strings.HasPrefix(prev.tag, "NN") && !prev.isCap() && !d.lx.timeWords.has(prev.lower) {
-		return d.npEndingAt(v, s.first)
+		np := d.npEndingAt(v, s.first)
+		if k := np.s - 1; d.lx.documents.has(prev.lower) && k > s.first && d.lx.issuing.has(d.toks[k].lower) {
+			if subj := d.subjectOf(k); !subj.empty() {
+				return subj // "Trump issued a statement saying …": Trump says it
+			}
+		}
+		return np
 	}
 	if np := d.npEndingAt(v, s.first); !np.empty() && np.s > s.first && d.toks[np.s-1].lower == "with" {
 		return np // "…, with Acme noting that …"

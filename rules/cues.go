@@ -54,6 +54,7 @@ type Cues struct {
 	Spokespeople    []string `yaml:"spokespeople"`     // "the spokesman" is the person the story gave that title
 	CountryWords    []string `yaml:"country_words"`    // "the country" is the last state named
 	StatementWords  []string `yaml:"statement_words"`  // "the statement" speaks for the last organisation that spoke
+	Issuing         []string `yaml:"issuing"`          // verbs whose subject speaks through the document they take: "issued a statement saying"
 
 	// Responsibility statements: a party named as the agent of a wrongdoing.
 	// A source (a speaker, a report) that makes one accuses the party.
