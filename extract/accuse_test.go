@@ -10,6 +10,7 @@ func TestAccusations(t *testing.T) {
 	runClaimCases(t, model.Accusation, []claimCase{
 		{"active", `The United States accused China of cyber attacks on its agencies.`, "United States -> China"},
 		{"capital and demonym fold to the state", `Washington accused Beijing of hacking.`, "United States -> China"},
+		{"officials of a state accuse for it", `White House officials said Russia hacked the committee.`, "United States -> Russia"},
 		{"list of accusers in a gerund", `China has slammed the United States, United Kingdom and New Zealand for accusing it of cyber attacks.`,
 			"United States -> China\nUnited Kingdom -> China\nNew Zealand -> China"},
 		{"coordinated verb shares the subject", `Beijing on Tuesday insisted it opposes all cyberattacks and accused the US of its own campaign of cyber-espionage.`,

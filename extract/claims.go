@@ -170,7 +170,7 @@ func (d *doc) quoteClaim(sp *speech, s, e int, direct bool, rule string) model.C
 		e-- // reported speech ends where its sentence does
 	}
 	c := model.Claim{
-		Kind: model.Quote, Speaker: sp.speaker.speakerName(), SpeakerTitle: sp.speaker.title,
+		Kind: model.Quote, Speaker: d.quoteSpeaker(sp), SpeakerTitle: sp.speaker.title,
 		Quote: d.text[s:e], Direct: direct, Rule: rule,
 	}
 	if sp.cue >= 0 {
@@ -410,3 +410,21 @@ func (d *doc) confidence(a accusation) float64 {
 // composedRules find an accusation as a source's statement that a party
 // did wrong, rather than from an accusation cue.
 var composedRules = newSet([]string{"accuse.did", "accuse.behind", "accuse.work", "accuse.by", "accuse.allegedly"})
+
+// quoteSpeaker names who speaks as the story does when the speaker is
+// unnamed people of a state ("White House officials", "Saudi officials"):
+// the state is who they speak for, and accusations name it, but the quote
+// is theirs.
+func (d *doc) quoteSpeaker(sp *speech) string {
+	src := sp.source
+	for src.s < src.e && strippable.has(d.toks[src.s].lower) {
+		src.s++
+	}
+	if sp.speaker.kind == entCountry && src.e-src.s >= 2 {
+		head := d.toks[src.e-1].lower
+		if d.lx.roles.has(head) && strings.HasSuffix(head, "s") {
+			return d.words(src)
+		}
+	}
+	return sp.speaker.speakerName()
+}

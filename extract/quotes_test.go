@@ -44,6 +44,8 @@ func TestQuotes(t *testing.T) {
 		{"one-word answer is no quote", "Ana Ortiz spoke last.\n“No,” she said.", ""},
 		{"claimed responsibility is no speech", `The group that claimed responsibility, CyberBerkut, is the same group that attacked Ukrainian sites.`, ""},
 		{"a poll is no speaker", `Fifty-one percent say that “the president’s actions were wrong and he should be removed from office.”`, ""},
+		{"officials of a state speak as the story names them", `White House officials say the arms sale was a natural step.`,
+			"White House officials [] reported: the arms sale was a natural step"},
 		{"a belief is no quote", `Intelligence officials believe the same unit attacked Norwegian targets.`, ""},
 		{"a belief reported as speech is", `Ana Ortiz said on Monday she believes the system needs to be reformed.`,
 			"Ana Ortiz [] reported: she believes the system needs to be reformed"},

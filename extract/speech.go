@@ -12,6 +12,7 @@ type speech struct {
 	cue     int // token index of the cue word
 	at      int // byte offset of the cue word
 	speaker party
+	source  span // the words that name the speaker, when the event has them
 	content []byteRange
 	deny    bool
 }
@@ -139,7 +140,7 @@ func (d *doc) accordingTo(v, n int) *speech {
 	if src.empty() {
 		return nil
 	}
-	sp := &speech{cue: v, at: d.toks[v].start, speaker: d.resolve(src)}
+	sp := &speech{cue: v, at: d.toks[v].start, speaker: d.resolve(src), source: src}
 	switch {
 	case v == s.first || v == s.first+1 && !d.toks[s.first].isWord():
 		k := src.e
@@ -232,7 +233,7 @@ func (d *doc) speechAt(v int) *speech {
 	switch {
 	case d.inverted(v):
 		src := d.npStartingAt(v+1, s.last)
-		sp.speaker = d.resolve(src)
+		sp.speaker, sp.source = d.resolve(src), src
 		d.rememberSpeaker(sp.speaker, src.s)
 		sp.content = d.rangeOf(d.contentStart(s), d.trimBack(v, s.first))
 		return sp
@@ -262,7 +263,7 @@ func (d *doc) speechAt(v int) *speech {
 	if subj.empty() {
 		return nil
 	}
-	sp.speaker = d.resolve(subj)
+	sp.speaker, sp.source = d.resolve(subj), subj
 	if isDigit(d.toks[subj.s].text) || d.toks[subj.e-1].lower == "percent" || d.toks[subj.e-1].text == "%" {
 		sp.speaker = party{} // "Fifty-one percent say" reports a poll
 	}
