@@ -1415,27 +1415,11 @@ func plural(w string) bool {
 	return strings.HasSuffix(w, "s") || strings.HasSuffix(w, "men") || w == "people"
 }
 
-// datelineEnd returns the first token after a dateline that opens the
-// sentence ("NEW YORK (AP) —", "SPRINGFIELD, Ill. —"), or the sentence's
-// first token. Datelines open the first paragraphs only.
+// datelineEnd returns the first token after a dateline that opens
+// sentence si (see afterDateline), or the sentence's first token.
 func (d *doc) datelineEnd(si int) int {
 	s := d.sents[si]
-	if s.para > 2 {
-		return s.first
-	}
-	for i := s.first; i < s.last && i < s.first+10; i++ {
-		t := &d.toks[i]
-		if d.isDash(i) || t.text == "-" {
-			if i > s.first {
-				return i + 1
-			}
-			return s.first
-		}
-		if t.isWord() && !t.isCap() {
-			return s.first
-		}
-	}
-	return s.first
+	return d.afterDateline(s.first, s.last)
 }
 
 // titleCase reports a headline in title case ("Agency Accused Of Covering

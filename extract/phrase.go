@@ -437,17 +437,27 @@ func (d *doc) mainSubject(si int) span {
 }
 
 // afterDateline returns where the sentence goes on past a dateline that
-// opens it, "FARGO, N.D. — The council voted …": a place in capitals, a
-// comma and a dash within a few words. Otherwise it returns i.
+// opens it at token i, "FARGO, N.D. — The council voted …", "WASHINGTON —
+// Sen. Ana Ortiz said …", "ORLANDO, Fla. (Reuters) - …", "Washington (CNN)
+// — …": a place in capitals, or any place with the news agency in
+// brackets, then a dash, before any word in lower case. Otherwise it
+// returns i. Datelines open the first paragraphs only.
 func (d *doc) afterDateline(i, hi int) int {
-	t := &d.toks[i]
-	if i+1 >= hi || len(t.text) < 3 || strings.ToUpper(t.text) != t.text || strings.ToLower(t.text) == t.text || d.toks[i+1].text != "," {
+	if i >= hi || d.sents[d.toks[i].sent].para > 2 {
 		return i
 	}
-	for k := i + 2; k < hi && k <= i+6; k++ {
-		switch d.toks[k].text {
-		case "—", "–", "--", "-":
-			return k + 1
+	t := &d.toks[i]
+	caps := len(t.text) >= 3 && strings.ToUpper(t.text) == t.text && strings.ToLower(t.text) != t.text
+	for k := i + 1; k < hi && k <= i+10; k++ {
+		u := &d.toks[k]
+		if d.isDash(k) || u.text == "-" || u.text == "--" {
+			if caps || d.toks[k-1].text == ")" {
+				return k + 1
+			}
+			return i
+		}
+		if u.isWord() && !u.isCap() {
+			return i
 		}
 	}
 	return i
