@@ -430,8 +430,11 @@ func (d *doc) mainSubject(si int) span {
 		i++
 	}
 	i = d.afterDateline(i, s.last)
-	if comma := d.findWord(i, min(s.last, i+8), ","); comma > i && d.openingAdjunct(span{i, comma}) {
+	if comma := d.findWord(i, min(s.last, i+12), ","); comma > i && d.openingAdjunct(span{i, comma}) {
 		i = comma + 1
+		for i < s.last && d.toks[i].isQuote() {
+			i++ // "On ABC’s “This Week,” Carson said"
+		}
 	}
 	return d.phraseAt(i, s.last)
 }
@@ -482,8 +485,25 @@ func (d *doc) openingAdjunct(p span) bool {
 	if timePreps.has(t.lower) || t.tag == "IN" || t.tag == "RB" || t.tag == "WRB" {
 		return true
 	}
+	if t.tag == "VBG" || t.tag == "VBN" {
+		return d.participlePhrase(p) // "Speaking Sunday on ABC, Carson said"
+	}
 	for i := p.s; i < p.e; i++ {
 		if !d.lx.timeWords.has(d.toks[i].lower) && !isDigit(d.toks[i].text) {
+			return false
+		}
+	}
+	return true
+}
+
+// participlePhrase reports a phrase that opens with a participle and has
+// no finite verb: "Speaking Sunday on ABC", "Asked about the plan".
+func (d *doc) participlePhrase(p span) bool {
+	if p.empty() || d.toks[p.s].tag != "VBG" && d.toks[p.s].tag != "VBN" {
+		return false
+	}
+	for i := p.s + 1; i < p.e; i++ {
+		if isFinite(d.toks[i].tag) {
 			return false
 		}
 	}

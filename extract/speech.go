@@ -406,7 +406,7 @@ func (d *doc) contentBefore(subj span, hasAfter bool) []byteRange {
 	}
 	start, end := d.contentStart(s), d.trimBack(subj.s, s.first)
 	split := d.toks[subj.s-1].isQuote() || subj.s-2 >= s.first && d.toks[subj.s-2].isQuote()
-	if end <= start || !d.clauseOrQuote(span{start, end}) || hasAfter && !split || d.titledAdjunct(span{start, end}) {
+	if end <= start || !d.clauseOrQuote(span{start, end}) || hasAfter && !split || d.titledAdjunct(span{start, end}) || d.participlePhrase(span{start, end}) {
 		return nil
 	}
 	return d.rangeOf(start, end)

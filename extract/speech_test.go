@@ -104,6 +104,8 @@ func TestSpeech(t *testing.T) {
 			"Ana Ortiz | the country must act"},
 		{"a name before a dash is no dateline", "Ana Ortiz — the chair since May — met the board and said the plan had failed.",
 			"Ana Ortiz | the plan had failed"},
+		{"an opening participle phrase is neither content nor subject", "Speaking Sunday on ABC’s “This Week,” Ana Ortiz admitted that the name in her book was wrong, but said her campaign had found the article.",
+			"Ana Ortiz | the name in her book was wrong\nAna Ortiz | her campaign had found the article"},
 		{"a dateline is no subject", "FARGO, N.D. — The county board met on Sunday.\n“We are ready,” it said.",
 			" | “We are ready"},
 		{"attribution ends its sentence, quotation follows", "Ana Ortiz said in a statement.\n“We will appeal the ruling.”",
