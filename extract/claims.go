@@ -65,11 +65,14 @@ func (d *doc) accusationEvidence(c *model.Claim, a accusation) {
 }
 
 // Quotes shorter than this many words inside reported speech are scare
-// quotes: the reported speech is the claim, not the fragment.
+// quotes: the reported speech is the claim, not the fragment. A quotation
+// is a claim of its own when it has fullQuoteWords words, or minQuoteWords
+// and minQuoteShare of its content's; else the whole reported speech is
+// ("said that, “of course he will defend himself” against the attacks").
 const (
 	minQuoteWords   = 5
-	fullQuoteWords  = 8
-	minQuoteShare   = 0.4
+	fullQuoteWords  = 12
+	minQuoteShare   = 0.6
 	minStrayQuote   = 5
 	minContentWords = 3
 	minWholeQuote   = 4 // a shorter quotation that is all the content is an answer ("No," she said)
@@ -177,7 +180,7 @@ func (d *doc) quoteClaim(sp *speech, s, e int, direct bool, rule string) model.C
 		c.Cue = d.toks[sp.cue].text
 	}
 	d.evidence(&c, s, e)
-	sents := d.quoteSentences(sp, s)
+	sents := d.quoteSentences(sp, s, e)
 	c.Sentence = d.sentencesText(sents)
 	c.Confidence = quoteConfidence(rule, sp)
 	return c

@@ -7,11 +7,16 @@ import (
 )
 
 // quoteSentences returns, in order, the sentences a quote's evidence must
-// name: the one holding the quotation, the one holding its cue and the one
+// name: those holding the quotation, the one holding its cue and the one
 // naming its speaker when a pronoun or a description ("she", "the
 // agency") refers back to it.
-func (d *doc) quoteSentences(sp *speech, start int) []int {
-	sents := []int{d.toks[min(d.tokenAt(start), len(d.toks)-1)].sent}
+func (d *doc) quoteSentences(sp *speech, start, end int) []int {
+	var sents []int
+	// every sentence the quote runs through: a long one cut in pieces
+	// may break inside a quotation
+	for si := d.toks[min(d.tokenAt(start), len(d.toks)-1)].sent; si < len(d.sents) && (len(sents) == 0 || d.sents[si].start < end); si++ {
+		sents = append(sents, si)
+	}
 	if sp.cue >= 0 {
 		sents = append(sents, d.toks[sp.cue].sent)
 	}

@@ -610,7 +610,28 @@ func (d *doc) contentAfter(v int) span {
 	if !direct && (!d.startsClause(j) && !d.clauseSoon(j, end) || d.ownedStatementAt(j, end)) {
 		return span{}
 	}
-	return span{j, d.nextSaying(j, end)}
+	return span{j, d.coordinatedVerbEnd(v, j, d.nextSaying(j, end))}
+}
+
+// coordinatedVerbEnd returns where content [j, end) of the verb of saying
+// at v ends before a verb coordinated with v rather than with the
+// content's own: in "China said it “opposes all cyberattacks” and accused
+// the US of …" accused is said's (the same tense) and not opposes's.
+func (d *doc) coordinatedVerbEnd(v, j, end int) int {
+	last := ""
+	for k := j; k+1 < end; k++ {
+		t := &d.toks[k]
+		if isFinite(t.tag) {
+			last = t.tag
+		}
+		if t.lower == "and" && last != "" {
+			next := d.toks[k+1].tag
+			if next == d.toks[v].tag && isFinite(next) && next != last {
+				return d.trimBack(k, j)
+			}
+		}
+	}
+	return end
 }
 
 // clauseSoon reports whether a finite clause begins at j even though its

@@ -19,9 +19,9 @@ func HostileQuotes(size int) string {
 	for b.Len() < size {
 		who, whom := people[r.IntN(len(people))], accused[r.IntN(len(accused))]
 		if r.IntN(2) == 0 {
-			fmt.Fprintf(&b, "“we will hold %s to account for %s,” said %s; ", whom, wrongs[r.IntN(len(wrongs))], who)
+			fmt.Fprintf(&b, "“we will hold %s to account for %s, and we will not rest until that is done,” said %s; ", whom, wrongs[r.IntN(len(wrongs))], who)
 		} else {
-			fmt.Fprintf(&b, "%s said “the %s were hit %d times by %s” and ", who, targets[r.IntN(len(targets))], 2+r.IntN(900), actors[r.IntN(len(actors))])
+			fmt.Fprintf(&b, "%s said “the %s were hit %d times by %s over the last two years, by our own count” and ", who, targets[r.IntN(len(targets))], 2+r.IntN(900), actors[r.IntN(len(actors))])
 		}
 	}
 	return b.String()
