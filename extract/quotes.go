@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -64,18 +63,6 @@ func (d *doc) findQuotes() []quoteSpan {
 	}
 	flush(lastEnd)
 	return out
-}
-
-// quotedAt reports whether byte offset off lies inside a direct quotation.
-func (d *doc) quotedAt(off int) bool {
-	i, _ := slices.BinarySearchFunc(d.quotes, off, func(q quoteSpan, off int) int { return q.end - off })
-	// d.quotes is in text order; i is the first quotation ending at or after off
-	for ; i < len(d.quotes) && d.quotes[i].start <= off; i++ {
-		if off < d.quotes[i].end {
-			return true
-		}
-	}
-	return false
 }
 
 // quoteDir says whether token i opens (1) or closes (-1) a quotation, or

@@ -314,12 +314,10 @@ func newestJoined(tx *bolt.Tx, prefix []byte, c *model.Claim, at time.Time) ([]b
 // seekLast moves cur to the last key starting with prefix (or before
 // where it would be) and returns it.
 func seekLast(cur *bolt.Cursor, prefix []byte) ([]byte, []byte) {
-	ik, v := cur.Seek(append(slices.Clone(prefix), 0xff))
-	if ik == nil {
+	if ik, _ := cur.Seek(append(slices.Clone(prefix), 0xff)); ik == nil {
 		return cur.Last()
 	}
-	ik, v = cur.Prev()
-	return ik, v
+	return cur.Prev()
 }
 
 // joins reports whether a claim published at at, with the sorted words
