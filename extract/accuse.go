@@ -1510,8 +1510,8 @@ func (d *doc) listBefore(last span, lo int) []span {
 		}
 		conj = conj || d.toks[j].lower == "and" || d.toks[j].lower == "or"
 		if !conj && d.capitalised(last.s) && d.toks[last.e-1].isCap() {
-			// "in Novi, Michigan, Trump says", "Speaking to reporters,
-			// Clinton said": a name after a comma and no "and" ends no
+			// "in Tulsa, Oklahoma, Ortiz says", "Speaking to reporters,
+			// Ortiz said": a name after a comma and no "and" ends no
 			// list; a description does ("Ana Ortiz, an analyst at Acme, said")
 			return []span{last}
 		}

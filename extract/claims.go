@@ -68,7 +68,7 @@ func (d *doc) accusationEvidence(c *model.Claim, a accusation) {
 // quotes: the reported speech is the claim, not the fragment. A quotation
 // is a claim of its own when it has fullQuoteWords words, or minQuoteWords
 // and minQuoteShare of its content's; else the whole reported speech is
-// ("said that, “of course he will defend himself” against the attacks").
+// ("said that, “of course we will appeal” against the ruling").
 const (
 	minQuoteWords   = 5
 	fullQuoteWords  = 12

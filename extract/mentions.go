@@ -57,7 +57,7 @@ func (d *doc) antecedent(pronoun string, tok int) party {
 		ok = func(m *mention) bool {
 			if m.kind == entDesc {
 				// "the report … it said", "the firm … it said", and a name
-				// the story only described ("F-Secure told … it said")
+				// the story only described ("Acme-Sec told … it said")
 				head := lastWord(strings.ToLower(m.name))
 				return m.subject && !m.plural && (d.lx.documents.has(head) || d.lx.genericOrgs.has(head) || d.namesSomeone(m.span) || startsUpper(m.name))
 			}

@@ -63,8 +63,8 @@ func (d *doc) resolve(p span) party {
 		return r
 	}
 	if d.demonymAlone(p) {
-		// "Cuban said": a state's adjective standing alone names a person
-		// ("Cuban officials said" names the state)
+		// "German said": a state's adjective standing alone names a person
+		// ("German officials said" names the state)
 		who := d.personNamed(d.words(p), genderUnknown)
 		return party{kind: entPerson, name: who.full, styled: who.full, span: p, who: who}
 	}
@@ -128,7 +128,7 @@ func (d *doc) resolvePerson(p span) party {
 }
 
 // demonymAlone reports a phrase that is one capitalised singular demonym
-// and nothing else: "Cuban", not "Cubans" nor "Cuban officials".
+// and nothing else: "German", not "Germans" nor "German officials".
 func (d *doc) demonymAlone(p span) bool {
 	if p.e-p.s != 1 || !d.capitalised(p.s) || strings.HasSuffix(d.toks[p.s].lower, "s") {
 		return false

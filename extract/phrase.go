@@ -251,7 +251,7 @@ func (d *doc) subjectOf(v int) span {
 			return span{}
 		}
 		if d.toks[j].isPronoun() && j-1 > s.first && d.toks[j-1].tag == "IN" && d.isNounish(j-2) && d.npEndingAt(j-1, s.first).s == s.first {
-			j -= 2 // "Nothing in it indicates": the pronoun is the object of "in"
+			j -= 2 // "Nothing in it suggests": the pronoun is the object of "in"
 			continue
 		}
 		if d.toks[j].isPronoun() || relatives.has(d.toks[j].lower) {
@@ -433,15 +433,15 @@ func (d *doc) mainSubject(si int) span {
 	if comma := d.findWord(i, min(s.last, i+12), ","); comma > i && d.openingAdjunct(span{i, comma}) {
 		i = comma + 1
 		for i < s.last && d.toks[i].isQuote() {
-			i++ // "On ABC’s “This Week,” Carson said"
+			i++ // "On the “Morning Show,” Ortiz said"
 		}
 	}
 	return d.phraseAt(i, s.last)
 }
 
 // afterDateline returns where the sentence goes on past a dateline that
-// opens it at token i, "FARGO, N.D. — The council voted …", "WASHINGTON —
-// Sen. Ana Ortiz said …", "ORLANDO, Fla. (Reuters) - …", "Washington (CNN)
+// opens it at token i, "SPRINGFIELD, Ill. — The council voted …", "SPRINGFIELD —
+// Sen. Ana Ortiz said …", "DAYTON, Ohio (Reuters) - …", "Dayton (AP)
 // — …": a place in capitals, or any place with the news agency in
 // brackets, then a dash, before any word in lower case. Otherwise it
 // returns i. Datelines open the first paragraphs only.
@@ -486,7 +486,7 @@ func (d *doc) openingAdjunct(p span) bool {
 		return true
 	}
 	if t.tag == "VBG" || t.tag == "VBN" {
-		return d.participlePhrase(p) // "Speaking Sunday on ABC, Carson said"
+		return d.participlePhrase(p) // "Speaking Sunday on the radio, Ortiz said"
 	}
 	for i := p.s; i < p.e; i++ {
 		if !d.lx.timeWords.has(d.toks[i].lower) && !isDigit(d.toks[i].text) {
@@ -497,7 +497,7 @@ func (d *doc) openingAdjunct(p span) bool {
 }
 
 // participlePhrase reports a phrase that opens with a participle and has
-// no finite verb: "Speaking Sunday on ABC", "Asked about the plan".
+// no finite verb: "Speaking Sunday on the radio", "Asked about the plan".
 func (d *doc) participlePhrase(p span) bool {
 	if p.empty() || d.toks[p.s].tag != "VBG" && d.toks[p.s].tag != "VBN" {
 		return false

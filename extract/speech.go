@@ -148,7 +148,7 @@ func (d *doc) accordingTo(v, n int) *speech {
 			k++
 		}
 		if j := d.sourceAppositive(k+1, s.last); j > 0 {
-			k = j // "According to Seth Hardy, director of research, the problem is …"
+			k = j // "According to Ana Ortiz, director of research, the problem is …"
 		}
 		sp.content = d.rangeOf(k+1, s.last)
 	case v > s.first+1 && clauseJoins.has(d.toks[v-1].lower) && d.toks[v-2].text == ",":
@@ -238,7 +238,7 @@ func (d *doc) speechAt(v int) *speech {
 		sp.content = d.rangeOf(d.contentStart(s), d.trimBack(v, s.first))
 		return sp
 	case d.invertedAside(v):
-		// "In particular, said the report, the group targeted …"
+		// "Above all, said the report, the group targeted …"
 		src := d.npStartingAt(v+1, s.last)
 		sp.speaker = d.resolve(src)
 		d.rememberSpeaker(sp.speaker, src.s)
@@ -268,7 +268,7 @@ func (d *doc) speechAt(v int) *speech {
 		sp.speaker = party{} // "Fifty-one percent say" reports a poll
 	}
 	if negatives.has(d.toks[subj.s].lower) {
-		sp.speaker = party{} // "Nothing in it indicates", "Nobody said": no source
+		sp.speaker = party{} // "Nothing in it suggests", "Nobody said": no source
 	}
 	d.rememberSpeaker(sp.speaker, subj.s)
 	if k := d.parenthetical(subj, v); k > 0 && d.toks[v].tag != "VBG" {
@@ -448,7 +448,7 @@ func (d *doc) participleSubject(v int) span {
 		np := d.npEndingAt(v, s.first)
 		if k := np.s - 1; d.lx.documents.has(prev.lower) && k > s.first && d.lx.issuing.has(d.toks[k].lower) {
 			if subj := d.subjectOf(k); !subj.empty() {
-				return subj // "Trump issued a statement saying …": Trump says it
+				return subj // "Ortiz issued a statement saying …": Ortiz says it
 			}
 		}
 		return np
@@ -505,7 +505,7 @@ func (d *doc) inverted(v int) bool {
 var negatives = newSet([]string{"nothing", "nobody", "none", "neither"})
 
 // invertedAside reports an inverted attribution set off by commas after an
-// opening adjunct, with the content after it: "In particular, said the
+// opening adjunct, with the content after it: "Above all, said the
 // report, the group targeted …".
 func (d *doc) invertedAside(v int) bool {
 	s := d.sentenceOf(v)
@@ -615,8 +615,9 @@ func (d *doc) contentAfter(v int) span {
 
 // coordinatedVerbEnd returns where content [j, end) of the verb of saying
 // at v ends before a verb coordinated with v rather than with the
-// content's own: in "China said it “opposes all cyberattacks” and accused
-// the US of …" accused is said's (the same tense) and not opposes's.
+// content's own: in "The ministry said it “opposes all such attacks” and
+// accused its rivals of …" accused is said's (the same tense) and not
+// opposes's.
 func (d *doc) coordinatedVerbEnd(v, j, end int) int {
 	last := ""
 	for k := j; k+1 < end; k++ {
@@ -646,7 +647,7 @@ func (d *doc) clauseSoon(j, end int) bool {
 		j++ // "said if he were president", "asked whether …"
 	} else if !(t.tag == "DT" || t.tag == "PDT" || t.isCap() || strings.HasPrefix(t.tag, "JJ") || t.tag == "CD" || quantifiers.has(t.lower) ||
 		strings.HasPrefix(t.tag, "RB") || correlatives.has(t.lower)) {
-		return false // "said too much is made of it", "said neither she nor her campaign helped"
+		return false // "said too much is made of it", "said neither she nor her staff knew"
 	}
 	for k := j; k < end && k <= j+maxSubjectWords; k++ {
 		tk := &d.toks[k]
@@ -733,7 +734,7 @@ func (d *doc) adjunctPP(j, hi int) int {
 	}
 	head := &d.toks[np.e-1]
 	if head.isCap() && np.e+2 < hi && d.toks[np.e].text == "," && d.toks[np.e+1].isCap() && d.toks[np.e+2].text == "," {
-		return np.e + 2 // "in Toledo, Ohio, that …"
+		return np.e + 2 // "in Dayton, Ohio, that …"
 	}
 	if d.lx.timeWords.has(head.lower) || isDigit(head.text) || d.lx.documents.has(head.lower) || head.isCap() ||
 		d.lx.occasions.has(head.lower) || d.toks[j].lower == "through" && d.lx.roles.has(head.lower) {
@@ -839,7 +840,7 @@ func dropNested(events []*speech) []*speech {
 				continue
 			}
 			// Two events inside each other's content ("The group
-			// maintained a network, said Nish"): the verb after the
+			// maintained a network, said Reyes"): the verb after the
 			// content is the sentence's attribution, the other is
 			// part of what it reports.
 			if !sp.covers(o.cueStart()) || o.cueStart() > sp.cueStart() {
