@@ -68,12 +68,7 @@ type groupHead struct {
 func headOf(g model.Group) groupHead {
 	h := groupHead{Members: g.Claims, First: g.First, Last: g.Last}
 	if g.Kind == model.Quote {
-		var b strings.Builder
-		for _, w := range sortedWords(g.Claim.Quote) {
-			b.WriteString(w)
-			b.WriteByte(' ')
-		}
-		h.Words = b.String()
+		h.Words = joinedWords(g.Claim.Quote)
 	}
 	return h
 }
@@ -480,19 +475,9 @@ func outletOf(a model.Article) string {
 	return ""
 }
 
-// wordOverlap is the F1 of the folded words two texts share.
-func wordOverlap(a, b string) float64 {
-	var joined strings.Builder
-	for _, w := range sortedWords(b) {
-		joined.WriteString(w)
-		joined.WriteByte(' ')
-	}
-	return sortedOverlap(sortedWords(a), joined.String())
-}
-
-// sortedOverlap is wordOverlap of the sorted words wa and the sorted
-// words of wb, each followed by a space: the words in common are counted
-// in one merge of the two, without cutting wb up.
+// sortedOverlap is the F1 of the words two texts share, given as the
+// sorted words wa of one and joinedWords of the other: the words in
+// common are counted in one merge of the two, without cutting wb up.
 func sortedOverlap(wa []string, wb string) float64 {
 	nb := strings.Count(wb, " ")
 	if len(wa) == 0 || nb == 0 {
@@ -517,6 +502,17 @@ func sortedOverlap(wa []string, wb string) float64 {
 	}
 	p, r := float64(common)/float64(len(wa)), float64(common)/float64(nb)
 	return 2 * p * r / (p + r)
+}
+
+// joinedWords returns the sorted folded words of s, each followed by a
+// space, as a group's head keeps them.
+func joinedWords(s string) string {
+	var b strings.Builder
+	for _, w := range sortedWords(s) {
+		b.WriteString(w)
+		b.WriteByte(' ')
+	}
+	return b.String()
 }
 
 // sortedWords returns the folded words of s in sorted order.

@@ -391,6 +391,10 @@ func TestReprocessKeepsGroupIDs(t *testing.T) {
 	mustCheck(t, db)
 }
 
+// wordOverlap is the F1 of the folded words two texts share, as grouping
+// compares a claim's quote with a group's.
+func wordOverlap(a, b string) float64 { return sortedOverlap(sortedWords(a), joinedWords(b)) }
+
 func TestWordOverlap(t *testing.T) {
 	cases := []struct {
 		a, b string
